@@ -1,0 +1,4 @@
+/** Bulwark audit: the scanner for hard-coded secrets and insecure code. */
+module dev.bulwark.audit {
+  requires transitive dev.bulwark.crypto;
+}

@@ -1,0 +1,4 @@
+/** Bulwark authentication: password lifecycle and policy, JWT, API keys, one-time tokens, rate limits. */
+module dev.bulwark.auth {
+  requires transitive dev.bulwark.crypto;
+}

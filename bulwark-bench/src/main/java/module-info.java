@@ -1,0 +1,5 @@
+/** Bulwark benchmarks (JMH) and load drivers. */
+module dev.bulwark.bench {
+  requires dev.bulwark.crypto;
+  requires dev.bulwark.cli;
+}

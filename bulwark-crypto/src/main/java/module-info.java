@@ -1,0 +1,10 @@
+/**
+ * Bulwark's cryptography: secure random and tokens, constant-time comparison, and (as they land)
+ * digests, MACs, KDFs, keysets, AEAD, Fernet, asymmetric and post-quantum primitives.
+ *
+ * <p>Only API packages are exported; implementation lives in {@code ...internal} packages.
+ */
+module dev.bulwark.crypto {
+  exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.tokens;
+}
