@@ -1,0 +1,10 @@
+/** The {@code bulwark} command line. */
+module dev.bulwark.cli {
+  requires dev.bulwark.crypto;
+  requires dev.bulwark.server;
+  requires info.picocli;
+
+  // picocli fills the annotated command classes by reflection.
+  opens dev.bulwark.cli to info.picocli;
+  opens dev.bulwark.cli.token to info.picocli;
+}
