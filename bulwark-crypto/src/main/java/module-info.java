@@ -6,5 +6,6 @@
  */
 module dev.bulwark.crypto {
   exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.tokens;
 }
