@@ -6,6 +6,7 @@
  */
 module dev.bulwark.crypto {
   exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.fernet;
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.tokens;
 }
