@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +12,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
-    subcommands = {TokenCommand.class},
+    subcommands = {TokenCommand.class, FernetCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
