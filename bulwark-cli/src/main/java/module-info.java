@@ -8,4 +8,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli to info.picocli;
   opens dev.bulwark.cli.token to info.picocli;
   opens dev.bulwark.cli.fernet to info.picocli;
+  opens dev.bulwark.cli.hash to info.picocli;
 }
