@@ -169,4 +169,39 @@ class MacTest {
     assertThatThrownBy(() -> MacKey.insecureFromBytes(MacAlgorithm.HMAC_SHA256, new byte[15])).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> MacKey.insecureFromBytes(MacAlgorithm.HMAC_SHA256, new byte[1025])).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void concurrentUse_withDifferentKeysAndAlgorithms_staysCorrect() throws Exception {
+    List<Mac> macs = new java.util.ArrayList<>();
+    List<byte[]> expected = new java.util.ArrayList<>();
+    byte[] data = "shared message".getBytes(StandardCharsets.UTF_8);
+    for (MacAlgorithm algorithm : MacAlgorithm.values()) {
+      for (int k = 0; k < 2; k++) {
+        Mac mac = Mac.create(MacKey.generate(algorithm));
+        macs.add(mac);
+        expected.add(mac.compute(data));
+      }
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int t = 0; t < 12; t++) {
+        int offset = t;
+        results.add(pool.submit(() -> {
+          for (int i = 0; i < 500; i++) {
+            int which = (i + offset) % macs.size();
+            if (!Arrays.equals(macs.get(which).compute(data), expected.get(which))) {
+              return false;
+            }
+          }
+          return true;
+        }));
+      }
+      for (java.util.concurrent.Future<Boolean> result : results) {
+        assertThat(result.get()).isTrue();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
