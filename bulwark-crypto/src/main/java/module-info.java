@@ -5,7 +5,12 @@
  * <p>Only API packages are exported; implementation lives in {@code ...internal} packages.
  */
 module dev.bulwark.crypto {
+  requires org.bouncycastle.provider;
+
   exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.fernet;
+  exports dev.bulwark.crypto.hash;
   exports dev.bulwark.crypto.kdf;
+  exports dev.bulwark.crypto.mac;
   exports dev.bulwark.crypto.tokens;
 }

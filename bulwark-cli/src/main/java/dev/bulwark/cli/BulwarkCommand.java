@@ -1,5 +1,7 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.fernet.FernetCommand;
+import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
-    subcommands = {TokenCommand.class},
+    subcommands = {TokenCommand.class, FernetCommand.class, HashCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",

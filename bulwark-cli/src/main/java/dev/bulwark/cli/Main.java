@@ -1,5 +1,9 @@
 package dev.bulwark.cli;
 
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -25,10 +29,9 @@ public final class Main {
 
   /** Runs the command and exits the JVM with its exit code. */
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true, StandardCharsets.UTF_8);
     PrintWriter err = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    int code = run(args, out, err);
-    out.flush();
+    int code = run(args, System.in, System.out, err);
+    System.out.flush();
     err.flush();
     System.exit(code);
   }
@@ -39,6 +42,31 @@ public final class Main {
    * @return the exit code
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    // Text-only callers: empty stdin, and bytes a command writes with Stdio.writeOut decoded as UTF-8.
+    OutputStream bytesAsText =
+        new ByteArrayOutputStream() {
+          @Override
+          public synchronized void flush() {
+            out.write(toString(StandardCharsets.UTF_8));
+            out.flush();
+            reset();
+          }
+        };
+    return run(args, new Stdio(InputStream.nullInputStream(), bytesAsText), out, err);
+  }
+
+  /**
+   * Runs the command with raw standard streams (commands that read or write bytes use {@link
+   * Stdio}); the JVM keeps running.
+   *
+   * @return the exit code
+   */
+  public static int run(String[] args, InputStream stdin, OutputStream stdout, PrintWriter err) {
+    PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
+    return run(args, new Stdio(stdin, stdout), out, err);
+  }
+
+  private static int run(String[] args, Stdio stdio, PrintWriter out, PrintWriter err) {
     boolean debug = Arrays.asList(args).contains("--debug");
     CommandLine commandLine = new CommandLine(new BulwarkCommand());
     commandLine.setOut(out);
@@ -72,8 +100,14 @@ public final class Main {
           }
           return USAGE;
         });
-    int code = commandLine.execute(args);
+    int code = ScopedValue.where(Stdio.CURRENT, stdio).call(() -> commandLine.execute(args));
     out.flush();
+    try {
+      stdio.flushOut();
+    } catch (java.io.IOException e) {
+      err.println("bulwark: cannot write to stdout");
+      return USAGE;
+    }
     err.flush();
     return code;
   }
