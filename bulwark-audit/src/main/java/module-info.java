@@ -1,4 +1,5 @@
 /** Bulwark audit: the scanner for hard-coded secrets and insecure code. */
 module dev.bulwark.audit {
   requires transitive dev.bulwark.crypto;
+  requires com.github.javaparser.core;
 }

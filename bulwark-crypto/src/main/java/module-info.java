@@ -4,6 +4,9 @@
  *
  * <p>Only API packages are exported; implementation lives in {@code ...internal} packages.
  */
+// "module": the qualified export below names a module that depends on this one, so it is not on
+// this module's path when it compiles; javac warns about that, and the warning is expected.
+@SuppressWarnings("module")
 module dev.bulwark.crypto {
   requires org.bouncycastle.provider;
 
@@ -13,4 +16,7 @@ module dev.bulwark.crypto {
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.mac;
   exports dev.bulwark.crypto.tokens;
+
+  // The strict JSON reader/writer serves the audit module's SARIF and JSON reports too.
+  exports dev.bulwark.crypto.internal.json to dev.bulwark.audit;
 }
