@@ -11,6 +11,7 @@ module dev.bulwark.crypto {
   exports dev.bulwark.crypto.aead;
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.keyset;
+  exports dev.bulwark.crypto.session;
   exports dev.bulwark.crypto.streaming;
   exports dev.bulwark.crypto.tokens;
 }
