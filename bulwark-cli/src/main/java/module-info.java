@@ -6,5 +6,6 @@ module dev.bulwark.cli {
 
   // picocli fills the annotated command classes by reflection.
   opens dev.bulwark.cli to info.picocli;
+  opens dev.bulwark.cli.keyset to info.picocli;
   opens dev.bulwark.cli.token to info.picocli;
 }

@@ -1,5 +1,8 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.keyset.DecryptCommand;
+import dev.bulwark.cli.keyset.EncryptCommand;
+import dev.bulwark.cli.keyset.KeysetCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,7 +14,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
-    subcommands = {TokenCommand.class},
+    subcommands = {TokenCommand.class, KeysetCommand.class, EncryptCommand.class, DecryptCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
