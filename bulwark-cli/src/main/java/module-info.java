@@ -6,6 +6,7 @@ module dev.bulwark.cli {
 
   // picocli fills the annotated command classes by reflection.
   opens dev.bulwark.cli to info.picocli;
+  opens dev.bulwark.cli.keyset to info.picocli;
   opens dev.bulwark.cli.token to info.picocli;
   opens dev.bulwark.cli.fernet to info.picocli;
   opens dev.bulwark.cli.hash to info.picocli;

@@ -11,10 +11,14 @@ module dev.bulwark.crypto {
   requires org.bouncycastle.provider;
 
   exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.aead;
   exports dev.bulwark.crypto.fernet;
   exports dev.bulwark.crypto.hash;
   exports dev.bulwark.crypto.kdf;
+  exports dev.bulwark.crypto.keyset;
   exports dev.bulwark.crypto.mac;
+  exports dev.bulwark.crypto.session;
+  exports dev.bulwark.crypto.streaming;
   exports dev.bulwark.crypto.tokens;
 
   // The strict JSON reader/writer serves the audit module's SARIF and JSON reports too.

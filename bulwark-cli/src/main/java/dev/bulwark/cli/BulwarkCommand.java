@@ -2,6 +2,9 @@ package dev.bulwark.cli;
 
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
+import dev.bulwark.cli.keyset.DecryptCommand;
+import dev.bulwark.cli.keyset.EncryptCommand;
+import dev.bulwark.cli.keyset.KeysetCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,7 +16,14 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
-    subcommands = {TokenCommand.class, FernetCommand.class, HashCommand.class},
+    subcommands = {
+      TokenCommand.class,
+      FernetCommand.class,
+      HashCommand.class,
+      KeysetCommand.class,
+      EncryptCommand.class,
+      DecryptCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
