@@ -5,7 +5,10 @@
  * <p>Only API packages are exported; implementation lives in {@code ...internal} packages.
  */
 module dev.bulwark.crypto {
+  requires org.bouncycastle.provider;
+
   exports dev.bulwark.crypto;
   exports dev.bulwark.crypto.kdf;
+  exports dev.bulwark.crypto.signature;
   exports dev.bulwark.crypto.tokens;
 }
