@@ -8,6 +8,7 @@ module dev.bulwark.crypto {
   requires org.bouncycastle.provider;
 
   exports dev.bulwark.crypto;
+  exports dev.bulwark.crypto.agreement;
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.signature;
   exports dev.bulwark.crypto.tokens;
