@@ -10,6 +10,7 @@ module dev.bulwark.crypto {
   exports dev.bulwark.crypto;
   exports dev.bulwark.crypto.agreement;
   exports dev.bulwark.crypto.kdf;
+  exports dev.bulwark.crypto.kem;
   exports dev.bulwark.crypto.signature;
   exports dev.bulwark.crypto.tokens;
 }
