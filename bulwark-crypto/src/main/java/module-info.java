@@ -11,6 +11,7 @@ module dev.bulwark.crypto {
   exports dev.bulwark.crypto.agreement;
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.kem;
+  exports dev.bulwark.crypto.pke;
   exports dev.bulwark.crypto.signature;
   exports dev.bulwark.crypto.tokens;
 }
