@@ -9,6 +9,7 @@ module dev.bulwark.crypto {
 
   exports dev.bulwark.crypto;
   exports dev.bulwark.crypto.agreement;
+  exports dev.bulwark.crypto.envelope;
   exports dev.bulwark.crypto.kdf;
   exports dev.bulwark.crypto.kem;
   exports dev.bulwark.crypto.pke;
