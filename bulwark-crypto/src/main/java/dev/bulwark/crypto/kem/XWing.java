@@ -48,14 +48,16 @@ final class XWing {
     SHAKEDigest shake = new SHAKEDigest(256);
     shake.update(seed, 0, seed.length);
     shake.doFinal(expanded, 0, expanded.length);
+    byte[] mlKemSeed = Arrays.copyOfRange(expanded, 0, 64);
     try {
-      KeyPair mlKem = MlKem768.fromSeed(Arrays.copyOfRange(expanded, 0, 64));
+      KeyPair mlKem = MlKem768.fromSeed(mlKemSeed);
       byte[] skX = Arrays.copyOfRange(expanded, 64, 96);
       byte[] pkX = new byte[X25519_BYTES];
       X25519.scalarMultBase(skX, 0, pkX, 0);
       return new Expanded(mlKem, skX, pkX);
     } finally {
       Arrays.fill(expanded, (byte) 0);
+      Arrays.fill(mlKemSeed, (byte) 0);
     }
   }
 
