@@ -12,12 +12,17 @@ module dev.bulwark.crypto {
 
   exports dev.bulwark.crypto;
   exports dev.bulwark.crypto.aead;
+  exports dev.bulwark.crypto.agreement;
+  exports dev.bulwark.crypto.envelope;
   exports dev.bulwark.crypto.fernet;
   exports dev.bulwark.crypto.hash;
   exports dev.bulwark.crypto.kdf;
+  exports dev.bulwark.crypto.kem;
   exports dev.bulwark.crypto.keyset;
   exports dev.bulwark.crypto.mac;
+  exports dev.bulwark.crypto.pke;
   exports dev.bulwark.crypto.session;
+  exports dev.bulwark.crypto.signature;
   exports dev.bulwark.crypto.streaming;
   exports dev.bulwark.crypto.tokens;
 
