@@ -1,11 +1,11 @@
 package dev.bulwark.crypto.aead;
 
+import dev.bulwark.crypto.internal.SecretMaterial;
 import dev.bulwark.crypto.aead.internal.AeadEngine;
 import dev.bulwark.crypto.aead.internal.DefaultRandom;
 import dev.bulwark.crypto.aead.internal.MessageBudget;
 import dev.bulwark.crypto.aead.internal.RandomNonceAead;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 
@@ -31,16 +31,15 @@ import javax.security.auth.Destroyable;
  */
 public final class AeadKey implements Destroyable {
   private final AeadAlgorithm algorithm;
-  private final byte[] material;
+  private final SecretMaterial material;
   private final AeadEngine engine;
   private final MessageBudget budget;
   private final Aead aead;
-  private volatile boolean destroyed;
 
   private AeadKey(AeadAlgorithm algorithm, byte[] material) {
     this.algorithm = algorithm;
-    this.material = material;
-    this.engine = AeadEngine.create(algorithm, material);
+    this.material = SecretMaterial.adopt(material, "AEAD key");
+    this.engine = AeadEngine.create(algorithm, this.material.live());
     this.budget = new MessageBudget(algorithm.maxMessagesPerKey());
     this.aead = RandomNonceAead.withDefaultRandom(engine, budget);
   }
@@ -102,27 +101,23 @@ public final class AeadKey implements Destroyable {
    * @throws IllegalStateException if the key was destroyed
    */
   public byte[] insecureExportBytes() {
-    if (destroyed) {
-      throw new IllegalStateException("the key was destroyed");
-    }
-    return material.clone();
+    return material.copy();
   }
 
   /** Zeroes the material; every {@link Aead} of this key then throws on use. Idempotent. */
   @Override
   public void destroy() {
-    destroyed = true;
     engine.destroy();
-    Arrays.fill(material, (byte) 0);
+    material.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return material.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return "AeadKey[" + algorithm + (destroyed ? ", destroyed]" : "]");
+    return "AeadKey[" + algorithm + (material.isDestroyed() ? ", destroyed]" : "]");
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.crypto.fernet;
 
+import dev.bulwark.crypto.internal.SecretMaterial;
 import dev.bulwark.crypto.CryptoException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
@@ -31,11 +32,10 @@ public final class FernetKey implements Destroyable {
   public static final int ENCODED_LENGTH = 44;
 
   private static final int HALF = 16;
-  private final byte[] material;
-  private volatile boolean destroyed;
+  private final SecretMaterial material;
 
   private FernetKey(byte[] material) {
-    this.material = material;
+    this.material = SecretMaterial.adopt(material, "Fernet key");
   }
 
   /** A new random key from a fresh {@link SecureRandom} (the platform's strong default). */
@@ -101,25 +101,17 @@ public final class FernetKey implements Destroyable {
 
   /** The 44-character text form, for sealed storage or a key file with tight permissions only. */
   public String insecureExportBase64() {
-    checkLive();
-    return new String(Base64.getUrlEncoder().encode(material), StandardCharsets.US_ASCII);
+    return new String(Base64.getUrlEncoder().encode(material.live()), StandardCharsets.US_ASCII);
   }
 
   SecretKeySpec signingKey() {
-    checkLive();
-    return new SecretKeySpec(material, 0, HALF, "HmacSHA256");
+    return new SecretKeySpec(material.live(), 0, HALF, "HmacSHA256");
   }
 
   SecretKeySpec encryptionKey() {
-    checkLive();
-    return new SecretKeySpec(material, HALF, HALF, "AES");
+    return new SecretKeySpec(material.live(), HALF, HALF, "AES");
   }
 
-  private void checkLive() {
-    if (destroyed) {
-      throw new IllegalStateException("this Fernet key was destroyed");
-    }
-  }
 
   private static CryptoException malformedKey() {
     return new CryptoException("a Fernet key must be 32 bytes of canonical URL-safe base64 with padding");
@@ -131,13 +123,12 @@ public final class FernetKey implements Destroyable {
    */
   @Override
   public void destroy() {
-    destroyed = true;
-    Arrays.fill(material, (byte) 0);
+    material.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return material.isDestroyed();
   }
 
   @Override

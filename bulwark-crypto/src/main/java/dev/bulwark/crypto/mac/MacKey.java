@@ -1,7 +1,7 @@
 package dev.bulwark.crypto.mac;
 
+import dev.bulwark.crypto.internal.SecretMaterial;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
@@ -25,12 +25,11 @@ public final class MacKey implements Destroyable {
   public static final int MAX_KEY_BYTES = 1024;
 
   private final MacAlgorithm algorithm;
-  private final byte[] material;
-  private volatile boolean destroyed;
+  private final SecretMaterial material;
 
   private MacKey(MacAlgorithm algorithm, byte[] material) {
     this.algorithm = algorithm;
-    this.material = material;
+    this.material = SecretMaterial.adopt(material, "MAC key");
   }
 
   /** A new random key of {@link MacAlgorithm#keySizeBytes()} from a fresh {@link SecureRandom}. */
@@ -68,30 +67,22 @@ public final class MacKey implements Destroyable {
 
   /** A copy of the key bytes, for sealed storage only. */
   public byte[] insecureExportBytes() {
-    checkLive();
-    return material.clone();
+    return material.copy();
   }
 
   SecretKeySpec spec() {
-    checkLive();
-    return new SecretKeySpec(material, algorithm.jdkName());
+    return new SecretKeySpec(material.live(), algorithm.jdkName());
   }
 
-  private void checkLive() {
-    if (destroyed) {
-      throw new IllegalStateException("this MAC key was destroyed");
-    }
-  }
 
   @Override
   public void destroy() {
-    destroyed = true;
-    Arrays.fill(material, (byte) 0);
+    material.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return material.isDestroyed();
   }
 
   @Override

@@ -1,8 +1,8 @@
 package dev.bulwark.crypto.session;
 
+import dev.bulwark.crypto.internal.SecretMaterial;
 import dev.bulwark.crypto.aead.internal.DefaultRandom;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 
@@ -16,11 +16,10 @@ public final class SessionSecret implements Destroyable {
   /** The minimum length, in bytes. */
   public static final int MIN_BYTES = 32;
 
-  private final byte[] material;
-  private volatile boolean destroyed;
+  private final SecretMaterial material;
 
   private SessionSecret(byte[] material) {
-    this.material = material;
+    this.material = SecretMaterial.adopt(material, "session secret");
   }
 
   /** A fresh 32-byte secret from the JDK's DRBG. */
@@ -54,25 +53,21 @@ public final class SessionSecret implements Destroyable {
    * @throws IllegalStateException if destroyed
    */
   public byte[] insecureExportBytes() {
-    if (destroyed) {
-      throw new IllegalStateException("the session secret was destroyed");
-    }
-    return material.clone();
+    return material.copy();
   }
 
   @Override
   public void destroy() {
-    destroyed = true;
-    Arrays.fill(material, (byte) 0);
+    material.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return material.isDestroyed();
   }
 
   @Override
   public String toString() {
-    return destroyed ? "SessionSecret[destroyed]" : "SessionSecret";
+    return material.isDestroyed() ? "SessionSecret[destroyed]" : "SessionSecret";
   }
 }

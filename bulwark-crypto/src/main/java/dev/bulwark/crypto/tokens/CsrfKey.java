@@ -1,7 +1,7 @@
 package dev.bulwark.crypto.tokens;
 
+import dev.bulwark.crypto.internal.SecretMaterial;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Objects;
 import javax.crypto.spec.SecretKeySpec;
 import javax.security.auth.Destroyable;
@@ -15,11 +15,10 @@ import javax.security.auth.Destroyable;
  */
 public final class CsrfKey implements Destroyable {
   static final int KEY_BYTES = 32;
-  private final byte[] material;
-  private volatile boolean destroyed;
+  private final SecretMaterial material;
 
   private CsrfKey(byte[] material) {
-    this.material = material;
+    this.material = SecretMaterial.adopt(material, "CSRF key");
   }
 
   /** A new random key from the system DRBG. */
@@ -48,30 +47,22 @@ public final class CsrfKey implements Destroyable {
 
   /** A copy of the key bytes, for sealed storage only. */
   public byte[] insecureExportBytes() {
-    checkLive();
-    return material.clone();
+    return material.copy();
   }
 
   SecretKeySpec macKey() {
-    checkLive();
-    return new SecretKeySpec(material, "HmacSHA256");
+    return new SecretKeySpec(material.live(), "HmacSHA256");
   }
 
-  private void checkLive() {
-    if (destroyed) {
-      throw new IllegalStateException("this CSRF key was destroyed");
-    }
-  }
 
   @Override
   public void destroy() {
-    destroyed = true;
-    Arrays.fill(material, (byte) 0);
+    material.destroy();
   }
 
   @Override
   public boolean isDestroyed() {
-    return destroyed;
+    return material.isDestroyed();
   }
 
   @Override
