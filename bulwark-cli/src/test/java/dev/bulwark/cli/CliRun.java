@@ -1,16 +1,13 @@
 package dev.bulwark.cli;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
+import dev.bulwark.testkit.Processes;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 
 /** One run of the CLI, in this JVM or as a separate process, with what it printed. */
 record CliRun(int exitCode, String stdout, String stderr) {
@@ -33,36 +30,7 @@ record CliRun(int exitCode, String stdout, String stderr) {
     command.add(System.getProperty("java.class.path"));
     command.add(Main.class.getName());
     command.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(command).start();
-      CompletableFuture<byte[]> out = CompletableFuture.supplyAsync(() -> readAll(process.getInputStream()));
-      CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(process.getErrorStream()));
-      try (var in = process.getOutputStream()) {
-        in.write(stdin);
-      }
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        throw new AssertionError("bulwark did not finish in 60 s");
-      }
-      return new CliRun(
-          process.exitValue(),
-          new String(out.join(), StandardCharsets.UTF_8),
-          new String(err.join(), StandardCharsets.UTF_8));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new AssertionError(e);
-    }
-  }
-
-  private static byte[] readAll(java.io.InputStream stream) {
-    try (stream) {
-      ByteArrayOutputStream buffer = new ByteArrayOutputStream();
-      stream.transferTo(buffer);
-      return buffer.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Processes.Result result = Processes.run(command, stdin, Map.of(), Duration.ofSeconds(60));
+    return new CliRun(result.exitCode(), result.stdout(), result.stderr());
   }
 }

@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -124,13 +123,5 @@ public final class Requirements {
     } catch (IOException e) {
       unavailable(what, howToGet);
     }
-  }
-
-  static boolean waitFor(Process process, long seconds) throws InterruptedException {
-    if (process.waitFor(seconds, TimeUnit.SECONDS)) {
-      return true;
-    }
-    process.destroyForcibly();
-    return false;
   }
 }
