@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.audit.AuditCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.token.TokenCommand;
@@ -13,7 +14,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
-    subcommands = {TokenCommand.class, FernetCommand.class, HashCommand.class},
+    subcommands = {TokenCommand.class, FernetCommand.class, HashCommand.class, AuditCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:success",
