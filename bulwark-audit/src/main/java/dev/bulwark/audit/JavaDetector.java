@@ -47,6 +47,8 @@ final class JavaDetector {
       List.of(
           "disallow-doctype-decl", "FEATURE_SECURE_PROCESSING", "ACCESS_EXTERNAL_DTD", "SUPPORT_DTD",
           "IS_SUPPORTING_EXTERNAL_ENTITIES", "external-general-entities", "ACCESS_EXTERNAL_SCHEMA");
+  private static final Set<String> SCOPED_NAMES =
+      Set.of("newInstance", "newFactory", "newDefaultInstance", "newDefaultFactory", "exec", "getInstance");
   private static final Set<String> SQL_EXECUTE = Set.of("execute", "executeQuery", "executeUpdate", "executeLargeUpdate", "addBatch");
   private static final Set<String> SHELLS = Set.of("sh", "bash", "zsh", "/bin/sh", "/bin/bash", "/usr/bin/bash", "/bin/zsh", "cmd", "cmd.exe", "powershell");
   private static final Set<String> SHELL_FLAGS = Set.of("-c", "/c", "-Command");
@@ -55,7 +57,13 @@ final class JavaDetector {
 
   /** The findings, or an empty result if the file does not parse (the caller records that). */
   Optional<List<Finding>> scan(SourceFile file) {
-    ParserConfiguration configuration = new ParserConfiguration().setLanguageLevel(ParserConfiguration.LanguageLevel.JAVA_25);
+    // RAW: the newest grammar with no per-version validation (the scanner should read code of any
+    // Java version, not judge it); comments are not attributed to nodes, which the rules do not
+    // need and which costs parse time. (Tokens stay stored: node positions depend on them.)
+    ParserConfiguration configuration =
+        new ParserConfiguration()
+            .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
+            .setAttributeComments(false);
     ParseResult<CompilationUnit> result;
     try {
       result = new JavaParser(configuration).parse(file.text());
@@ -112,7 +120,8 @@ final class JavaDetector {
 
     private void methodCall(MethodCallExpr call) {
       String name = call.getNameAsString();
-      String scope = call.getScope().map(Node::toString).orElse("");
+      // Printing the receiver costs time proportional to its size: only for the names that need it.
+      String scope = SCOPED_NAMES.contains(name) ? call.getScope().map(Node::toString).orElse("") : "";
       if (name.equals("readObject") && call.getArguments().isEmpty() && isObjectInputStream(call) && !classCalls(call, "setObjectInputFilter")) {
         report(Rules.JAVA_DESERIALIZATION, call);
       }

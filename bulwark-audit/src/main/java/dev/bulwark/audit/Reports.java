@@ -13,7 +13,7 @@ public final class Reports {
   public static final String SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
 
   /** The partial fingerprint key under which the baseline fingerprint appears in SARIF. */
-  public static final String FINGERPRINT_KEY = "bulwarkFingerprint/v1";
+  public static final String PARTIAL_FINGERPRINT_NAME = "bulwarkFingerprint/v1";
 
   private Reports() {}
 
@@ -103,7 +103,7 @@ public final class Reports {
       result.put("level", f.rule().severity().sarifLevel());
       result.put("message", Map.of("text", f.rule().title() + ": " + oneLine(f.excerpt()) + ". " + f.rule().fix()));
       result.put("locations", List.of(Map.of("physicalLocation", physical)));
-      result.put("partialFingerprints", Map.of(FINGERPRINT_KEY, f.fingerprint()));
+      result.put("partialFingerprints", Map.of(PARTIAL_FINGERPRINT_NAME, f.fingerprint()));
       results.add(result);
     }
     Map<String, Object> driver = new LinkedHashMap<>();

@@ -40,6 +40,13 @@ final class SecretNames {
     return words;
   }
 
+  /** A cheap pre-check: false means {@link #isSecretName} is false. */
+  static boolean mayBeSecretName(String name) {
+    String lower = Ascii.lower(name);
+    return lower.contains("secret") || lower.contains("pass") || lower.contains("pwd") || lower.contains("token")
+        || lower.contains("key") || lower.contains("credential") || lower.contains("auth");
+  }
+
   static boolean isSecretName(String name) {
     List<String> words = words(name);
     if (words.isEmpty() || DESCRIPTIVE.contains(words.getLast()) || words.contains("public")) {

@@ -12,15 +12,16 @@ import java.util.regex.Pattern;
 /**
  * Inline suppressions: a comment {@code bulwark:ignore RULE-ID reason} on the line of a finding or
  * on the line above suppresses that rule there. The reason is required (it is what a reviewer
- * reads); a marker with no reason or no valid rule id suppresses nothing and is itself reported as
- * {@link Rules#SUPPRESSION_WITHOUT_REASON}. Immutable.
+ * reads); a marker followed by nothing, by an unknown {@code BWK-} id or by an id with no reason
+ * suppresses nothing and is itself reported as {@link Rules#SUPPRESSION_WITHOUT_REASON}. A marker
+ * followed by other words is prose (documentation that mentions the syntax) and is left alone.
+ * Immutable.
  */
 final class Suppressions {
   /** Spelled in two parts so that this file does not contain a marker itself. */
   private static final String MARKER = "bulwark" + ":ignore";
 
-  private static final Pattern SUPPRESSION =
-      Pattern.compile(Pattern.quote(MARKER) + "(?:[ \\t]+([^ \\t\\r\\n]+))?([^\\r\\n]*)");
+  private static final Pattern SUPPRESSION = Pattern.compile(Pattern.quote(MARKER) + "([^\\r\\n]*)");
   private static final Pattern COMMENT_END = Pattern.compile("\\s*(\\*/|-->|#}|%>)\\s*$");
 
   private final Map<Integer, Set<String>> byLine;
@@ -39,8 +40,14 @@ final class Suppressions {
     }
     Matcher m = SUPPRESSION.matcher(file.text());
     while (m.find()) {
-      String id = m.group(1) == null ? "" : m.group(1);
-      String reason = COMMENT_END.matcher(m.group(2)).replaceAll("").strip();
+      String rest = COMMENT_END.matcher(m.group(1)).replaceAll("").strip();
+      boolean separated = m.group(1).isEmpty() || Character.isWhitespace(m.group(1).charAt(0));
+      if (!rest.isEmpty() && (!separated || !rest.startsWith("BWK-"))) {
+        continue; // prose that mentions the marker (documentation), not a suppression
+      }
+      int space = rest.indexOf(' ');
+      String id = space < 0 ? rest : rest.substring(0, space);
+      String reason = space < 0 ? "" : rest.substring(space + 1).strip();
       if (!Rule.isRuleId(id) || Rules.byId(id) == null || reason.isEmpty()) {
         String excerpt = MARKER + " " + id + (reason.isEmpty() ? " (no reason given)" : " (unknown rule id)");
         malformed.add(file.finding(Rules.SUPPRESSION_WITHOUT_REASON, m.start(), excerpt, MARKER + id + reason));

@@ -33,7 +33,7 @@ class ReportsTest {
     Map<?, ?> physical = (Map<?, ?>) ((Map<?, ?>) ((List<?>) result.get("locations")).getFirst()).get("physicalLocation");
     assertThat(((Map<?, ?>) physical.get("artifactLocation")).get("uri")).isEqualTo("src/Main.java");
     assertThat(((Number) ((Map<?, ?>) physical.get("region")).get("startLine")).intValue()).isEqualTo(1);
-    assertThat(((Map<?, ?>) result.get("partialFingerprints")).get(Reports.FINGERPRINT_KEY)).isEqualTo(findings.getFirst().fingerprint());
+    assertThat(((Map<?, ?>) result.get("partialFingerprints")).get(Reports.PARTIAL_FINGERPRINT_NAME)).isEqualTo(findings.getFirst().fingerprint());
     Map<?, ?> rule = (Map<?, ?>) rules.get(((Number) result.get("ruleIndex")).intValue());
     assertThat(rule.get("id")).isEqualTo("BWK-JAVA-009");
   }

@@ -101,6 +101,34 @@ class ScannerTest {
   }
 
   @Test
+  void modernJavaSyntax_isParsed_notAFallback(@TempDir Path dir) throws IOException {
+    String code =
+        """
+        sealed interface Shape permits Circle, Square {}
+        record Circle(double r) implements Shape {}
+        record Square(double s) implements Shape {}
+        final class Modern {
+          static double area(Shape shape) {
+            return switch (shape) {
+              case Circle(double r) when r > 0 -> Math.PI * r * r;
+              case Circle c -> 0;
+              case Square(var s) -> s * s;
+            };
+          }
+          Object cipher() throws Exception {
+            var text = "not a text block";
+            return javax.crypto.Cipher.getInstance("AES");
+          }
+        }
+        """;
+    Files.writeString(dir.resolve("Modern.java"), code);
+    ScanResult result = Scanner.defaults().scan(List.of(dir), ScanListener.NONE);
+    assertThat(result.javaParseFallbacks()).isEmpty();
+    assertThat(ids(result.findings())).containsExactly("BWK-JAVA-009");
+    assertThat(result.findings().getFirst().line()).isEqualTo(14);
+  }
+
+  @Test
   void missingRoot_isAnIoError(@TempDir Path dir) {
     assertThatThrownBy(() -> Scanner.defaults().scan(List.of(dir.resolve("nope")), ScanListener.NONE))
         .isInstanceOf(IOException.class)

@@ -43,6 +43,14 @@ class SuppressionAndBaselineTest {
   }
 
   @Test
+  void proseMentioningTheMarker_isNeitherASuppressionNorAFinding() {
+    String docs = "Write " + MARK + " RULE-ID reason on the line.\n * {@code " + MARK + "} comments\n";
+    assertThat(Scanner.defaults().scanText("Doc.md", docs)).isEmpty();
+    String bare = "x = 1 # " + MARK + "\n";
+    assertThat(ids(Scanner.defaults().scanText("a.py", bare))).containsExactly("BWK-AUDIT-001");
+  }
+
+  @Test
   void fingerprint_ignoresLineMoves_butNotContentPathOrRule() {
     Finding before = Scanner.defaults().scanText("a.txt", "t = " + token + "\n").getFirst();
     Finding moved = Scanner.defaults().scanText("a.txt", "\n\n\n  t = " + token + "\n").getFirst();
