@@ -6,6 +6,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -70,6 +74,38 @@ class AuditCommandTest {
     CliRun after = CliRun.inProcess("audit", "--format", "json", "--baseline", baseline.toString(), source.toString());
     assertThat(after.exitCode()).isEqualTo(1);
     assertThat(after.stdout()).contains("b.env").doesNotContain("a.env");
+  }
+
+  @Test
+  void gitHistory_findsASecretThatWasDeleted_andAGitFailureExitsTwo() throws Exception {
+    Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/git")), "git is not installed");
+    String token = token();
+    Files.writeString(dir.resolve("a.env"), "GH=" + token + "\n");
+    git("init", "-q");
+    git("add", "a.env");
+    git("commit", "-q", "-m", "add");
+    Files.writeString(dir.resolve("a.env"), "GH=\n");
+    git("commit", "-q", "-am", "remove");
+
+    assertThat(CliRun.inProcess("audit", dir.toString()).exitCode()).isZero();
+    CliRun history = CliRun.inProcess("audit", "--git-history", dir.toString());
+    assertThat(history.exitCode()).isEqualTo(1);
+    assertThat(history.stdout()).contains("a.env:1:4: CRITICAL BWK-SECRET-005").contains("commit ").doesNotContain(token.substring(4));
+
+    // A repository git cannot read: git fails, the command reports it as an input error.
+    Files.writeString(dir.resolve(".git/HEAD"), "not a ref\n");
+    CliRun broken = CliRun.inProcess("audit", "--git-history", dir.toString());
+    assertThat(broken.exitCode()).isEqualTo(2);
+    assertThat(broken.stderr()).contains("git log failed");
+  }
+
+  private void git(String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=Audit Test", "-c", "user.email=audit@test.invalid", "-c", "commit.gpgsign=false", "-C", dir.toString()));
+    command.addAll(List.of(args));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    process.getInputStream().readAllBytes();
+    assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isZero();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.bulwark.cli.audit;
 
 import dev.bulwark.audit.Baseline;
 import dev.bulwark.audit.Finding;
+import dev.bulwark.audit.GitHistory;
 import dev.bulwark.audit.Reports;
 import dev.bulwark.audit.ScanListener;
 import dev.bulwark.audit.ScanResult;
@@ -14,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -44,6 +46,9 @@ public final class AuditCommand implements Callable<Integer> {
     SARIF
   }
 
+  /** A history scan that takes longer than this is stopped (exit 2). */
+  private static final Duration HISTORY_TIMEOUT = Duration.ofMinutes(30);
+
   @Spec CommandSpec spec;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text (default), json or sarif (SARIF 2.1.0).")
@@ -61,6 +66,11 @@ public final class AuditCommand implements Callable<Integer> {
       defaultValue = "" + Scanner.DEFAULT_MAX_FILE_BYTES,
       description = "Skip files larger than this (default ${DEFAULT-VALUE}).")
   long maxFileBytes;
+
+  @Option(
+      names = "--git-history",
+      description = "Scan the lines added by every commit of the git repository at each PATH (git log --all -p) instead of its files.")
+  boolean gitHistory;
 
   @Parameters(paramLabel = "PATH", arity = "0..*", description = "Files or directories to scan.")
   List<String> paths = new ArrayList<>();
@@ -80,7 +90,8 @@ public final class AuditCommand implements Callable<Integer> {
     Baseline baseline = readBaseline();
     ScanResult result;
     try {
-      result = Scanner.defaults().withMaxFileBytes(maxFileBytes).scan(roots, progress());
+      Scanner scanner = Scanner.defaults().withMaxFileBytes(maxFileBytes);
+      result = gitHistory ? history(scanner, roots) : scanner.scan(roots, progress());
     } catch (IOException e) {
       throw CliException.usage(e.getMessage());
     }
@@ -106,6 +117,16 @@ public final class AuditCommand implements Callable<Integer> {
     out.print(report);
     out.flush();
     return findings.isEmpty() ? 0 : Main.NEGATIVE;
+  }
+
+  private static ScanResult history(Scanner scanner, List<Path> roots) throws IOException {
+    GitHistory history = GitHistory.using(scanner, HISTORY_TIMEOUT);
+    List<Finding> findings = new ArrayList<>();
+    for (Path root : roots) {
+      findings.addAll(history.scan(root));
+    }
+    findings.sort(Finding.ORDER);
+    return new ScanResult(findings, 0, 0, 0, List.of(), 0);
   }
 
   private Baseline readBaseline() {
