@@ -2,4 +2,6 @@
 module dev.bulwark.audit {
   requires transitive dev.bulwark.crypto;
   requires com.github.javaparser.core;
+
+  exports dev.bulwark.audit;
 }

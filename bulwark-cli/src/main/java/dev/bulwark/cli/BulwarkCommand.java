@@ -1,5 +1,6 @@
 package dev.bulwark.cli;
 
+import dev.bulwark.cli.audit.AuditCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.keyset.DecryptCommand;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ScopeType;
       HashCommand.class,
       KeysetCommand.class,
       EncryptCommand.class,
-      DecryptCommand.class
+      DecryptCommand.class,
+      AuditCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

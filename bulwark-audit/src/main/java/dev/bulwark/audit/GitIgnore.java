@@ -1,0 +1,121 @@
+package dev.bulwark.audit;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The patterns of one {@code .gitignore} file, applied to paths relative to its directory.
+ * Supported: blank lines and {@code #} comments, {@code !} negation (last match wins), a trailing
+ * {@code /} (directories only), a leading or inner {@code /} (anchored to the root), {@code *},
+ * {@code ?}, {@code [...]} and {@code **}. Limits (docs/audit.md): only the {@code .gitignore} at
+ * the root of each scanned directory is read, not nested ones, {@code .git/info/exclude} or the
+ * global excludes file; escaped trailing spaces are not kept. Immutable and thread-safe.
+ */
+public final class GitIgnore {
+  private record Entry(Pattern pattern, boolean negated, boolean directoryOnly) {}
+
+  private static final GitIgnore EMPTY = new GitIgnore(List.of());
+
+  private final List<Entry> entries;
+
+  private GitIgnore(List<Entry> entries) {
+    this.entries = entries;
+  }
+
+  /** No patterns: nothing is ignored. */
+  public static GitIgnore empty() {
+    return EMPTY;
+  }
+
+  /** Parses the text of a {@code .gitignore} file. */
+  public static GitIgnore parse(String text) {
+    List<Entry> entries = new ArrayList<>();
+    for (String raw : text.split("\\r?\\n")) {
+      String line = raw.stripTrailing();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      boolean negated = line.startsWith("!");
+      if (negated) {
+        line = line.substring(1);
+      }
+      if (line.startsWith("\\")) {
+        line = line.substring(1);
+      }
+      boolean directoryOnly = line.endsWith("/");
+      if (directoryOnly) {
+        line = line.substring(0, line.length() - 1);
+      }
+      if (line.isEmpty()) {
+        continue;
+      }
+      boolean anchored = line.contains("/");
+      if (line.startsWith("/")) {
+        line = line.substring(1);
+      }
+      String regex = (anchored ? "" : "(?:.*/)?") + globToRegex(line);
+      entries.add(new Entry(Pattern.compile(regex), negated, directoryOnly));
+    }
+    return new GitIgnore(List.copyOf(entries));
+  }
+
+  /**
+   * Whether {@code relativePath} ({@code /} separators) is ignored. Callers prune ignored
+   * directories, so a file inside an ignored directory is never asked about.
+   */
+  public boolean ignores(String relativePath, boolean directory) {
+    boolean ignored = false;
+    for (Entry entry : entries) {
+      if (entry.directoryOnly() && !directory) {
+        continue;
+      }
+      if (entry.pattern().matcher(relativePath).matches()) {
+        ignored = !entry.negated();
+      }
+    }
+    return ignored;
+  }
+
+  private static String globToRegex(String glob) {
+    StringBuilder regex = new StringBuilder();
+    int i = 0;
+    while (i < glob.length()) {
+      char c = glob.charAt(i);
+      if (c == '*') {
+        if (glob.startsWith("**/", i)) {
+          regex.append("(?:.*/)?");
+          i += 3;
+          continue;
+        }
+        if (glob.startsWith("**", i)) {
+          regex.append(".*");
+          i += 2;
+          continue;
+        }
+        regex.append("[^/]*");
+      } else if (c == '?') {
+        regex.append("[^/]");
+      } else if (c == '[') {
+        int close = glob.indexOf(']', i + 1);
+        if (close < 0) {
+          regex.append("\\[");
+        } else {
+          String set = glob.substring(i + 1, close).replace("\\", "\\\\");
+          if (set.startsWith("!")) {
+            set = "^" + set.substring(1);
+          }
+          regex.append('[').append(set).append(']');
+          i = close;
+        }
+      } else if (c == '\\' && i + 1 < glob.length()) {
+        regex.append(Pattern.quote(String.valueOf(glob.charAt(i + 1))));
+        i++;
+      } else {
+        regex.append(Pattern.quote(String.valueOf(c)));
+      }
+      i++;
+    }
+    return regex.toString();
+  }
+}
