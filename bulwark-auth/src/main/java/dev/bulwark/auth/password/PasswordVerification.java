@@ -1,5 +1,6 @@
 package dev.bulwark.auth.password;
 
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -22,7 +23,9 @@ public final class PasswordVerification {
 
   private PasswordVerification(boolean matches, Set<RehashReason> reasons) {
     this.matches = matches;
-    this.reasons = Set.copyOf(reasons);
+    EnumSet<RehashReason> copy = EnumSet.noneOf(RehashReason.class);
+    copy.addAll(reasons);
+    this.reasons = Collections.unmodifiableSet(copy);
   }
 
   static PasswordVerification mismatch() {
@@ -43,7 +46,7 @@ public final class PasswordVerification {
     return matches && !reasons.isEmpty();
   }
 
-  /** Why a rehash is needed; empty on a mismatch or when the hash is current. */
+  /** Why a rehash is needed, in declaration order; empty on a mismatch or when the hash is current. */
   public Set<RehashReason> rehashReasons() {
     return reasons;
   }
