@@ -1,5 +1,6 @@
 /** The {@code bulwark} command line. */
 module dev.bulwark.cli {
+  requires dev.bulwark.auth;
   requires dev.bulwark.crypto;
   requires dev.bulwark.server;
   requires info.picocli;
@@ -10,4 +11,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli.token to info.picocli;
   opens dev.bulwark.cli.fernet to info.picocli;
   opens dev.bulwark.cli.hash to info.picocli;
+  opens dev.bulwark.cli.password to info.picocli;
 }

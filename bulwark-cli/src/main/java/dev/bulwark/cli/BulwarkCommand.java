@@ -5,6 +5,7 @@ import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.keyset.DecryptCommand;
 import dev.bulwark.cli.keyset.EncryptCommand;
 import dev.bulwark.cli.keyset.KeysetCommand;
+import dev.bulwark.cli.password.PasswordCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,7 +23,8 @@ import picocli.CommandLine.ScopeType;
       HashCommand.class,
       KeysetCommand.class,
       EncryptCommand.class,
-      DecryptCommand.class
+      DecryptCommand.class,
+      PasswordCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
