@@ -95,4 +95,50 @@ class PythonInteropTest {
     System.out.println("[interop] Python -> Bulwark: " + verified + " hashes (2 argon2-cffi profiles + PyCA bcrypt) "
         + "verified here, " + verified + " wrong passwords rejected");
   }
+
+  private static final String SCRYPT_PBKDF2_SCRIPT =
+      """
+      import sys, hashlib, base64, os
+      b64 = lambda x: base64.b64encode(x).decode().rstrip("=")
+      unb64 = lambda s: base64.b64decode(s + "=" * (-len(s) % 4))
+      for line in sys.stdin.read().splitlines():
+          pw_hex, stored = line.split("\t")
+          pw = bytes.fromhex(pw_hex)
+          if stored == "-":
+              salt = os.urandom(16)
+              print("$scrypt$ln=10,r=8,p=1$%s$%s" % (b64(salt), b64(hashlib.scrypt(pw, salt=salt, n=1024, r=8, p=1, dklen=32))))
+              print("$pbkdf2-sha256$i=5000$%s$%s" % (b64(salt), b64(hashlib.pbkdf2_hmac("sha256", pw, salt, 5000))))
+          else:
+              _, _, params, salt, digest = stored.split("$")
+              p = dict(kv.split("=") for kv in params.split(","))
+              got = hashlib.scrypt(pw, salt=unb64(salt), n=1 << int(p["ln"]), r=int(p["r"]), p=int(p["p"]), dklen=len(unb64(digest)))
+              print("match" if got == unb64(digest) else "mismatch")
+      """;
+
+  @Test
+  void scryptBothWays_andPbkdf2FromPython_agreeWithHashlib() throws CryptoException {
+    Python python = Requirements.python("hashlib");
+    PasswordHasher scrypt = PasswordHasher.create(PasswordPolicy.builder()
+        .algorithm(PasswordAlgorithm.SCRYPT).scrypt(new ScryptParameters(10, 8, 1)).build());
+    StringBuilder input = new StringBuilder();
+    for (String password : PASSWORDS) {
+      input.append(hex(password)).append('\t').append(scrypt.hash(password.toCharArray())).append('\n');
+      input.append(hex(password)).append("\t-\n");
+    }
+    List<String> out = python.runText(SCRYPT_PBKDF2_SCRIPT, input.toString()).lines().toList();
+    assertThat(out).hasSize(PASSWORDS.size() * 3);
+    int made = 0;
+    for (int i = 0; i < PASSWORDS.size(); i++) {
+      String password = PASSWORDS.get(i);
+      assertThat(out.get(3 * i)).as("our scrypt in hashlib: " + password).isEqualTo("match");
+      for (String stored : List.of(out.get(3 * i + 1), out.get(3 * i + 2))) {
+        PasswordVerification v = scrypt.verify(password.toCharArray(), stored);
+        assertThat(v.matches()).as(stored).isTrue();
+        assertThat(scrypt.verify((password + " ").toCharArray(), stored).matches()).isFalse();
+        made++;
+      }
+    }
+    System.out.println("[interop] scrypt Bulwark -> hashlib: " + PASSWORDS.size() + " verified; hashlib scrypt + "
+        + "PBKDF2-SHA256 -> Bulwark: " + made + " verified");
+  }
 }
