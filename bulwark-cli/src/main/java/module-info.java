@@ -1,5 +1,6 @@
 /** The {@code bulwark} command line. */
 module dev.bulwark.cli {
+  requires dev.bulwark.auth;
   requires dev.bulwark.crypto;
   requires dev.bulwark.audit;
   requires dev.bulwark.server;
@@ -12,4 +13,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli.fernet to info.picocli;
   opens dev.bulwark.cli.hash to info.picocli;
   opens dev.bulwark.cli.audit to info.picocli;
+  opens dev.bulwark.cli.password to info.picocli;
 }

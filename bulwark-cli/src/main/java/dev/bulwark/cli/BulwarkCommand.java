@@ -6,6 +6,7 @@ import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.keyset.DecryptCommand;
 import dev.bulwark.cli.keyset.EncryptCommand;
 import dev.bulwark.cli.keyset.KeysetCommand;
+import dev.bulwark.cli.password.PasswordCommand;
 import dev.bulwark.cli.token.TokenCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -24,7 +25,8 @@ import picocli.CommandLine.ScopeType;
       KeysetCommand.class,
       EncryptCommand.class,
       DecryptCommand.class,
-      AuditCommand.class
+      AuditCommand.class,
+      PasswordCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
