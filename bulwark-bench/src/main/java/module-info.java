@@ -3,6 +3,15 @@ module dev.bulwark.bench {
   requires dev.bulwark.crypto;
   requires dev.bulwark.cli;
   requires jmh.core;
+  // Bouncy Castle's lightweight BLAKE2b, measured directly as the bar for ours.
+  requires org.bouncycastle.provider;
 
+  opens dev.bulwark.bench.aead to jmh.core;
+  opens dev.bulwark.bench.agreement to jmh.core;
+  opens dev.bulwark.bench.fernet to jmh.core;
+  opens dev.bulwark.bench.hash to jmh.core;
+  opens dev.bulwark.bench.kem to jmh.core;
+  opens dev.bulwark.bench.mac to jmh.core;
+  opens dev.bulwark.bench.signature to jmh.core;
   opens dev.bulwark.bench.tokens to jmh.core;
 }

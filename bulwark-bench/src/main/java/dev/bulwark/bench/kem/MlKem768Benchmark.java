@@ -1,0 +1,79 @@
+package dev.bulwark.bench.kem;
+
+import dev.bulwark.crypto.CryptoException;
+import dev.bulwark.crypto.kem.KemAlgorithm;
+import dev.bulwark.crypto.kem.KemEncapsulation;
+import dev.bulwark.crypto.kem.KemPrivateKey;
+import dev.bulwark.crypto.kem.KemPublicKey;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import javax.crypto.DecapsulateException;
+import javax.crypto.KEM;
+
+/**
+ * ML-KEM-768 encapsulation and decapsulation through {@link KemPublicKey} / {@link KemPrivateKey},
+ * against the JDK's {@code javax.crypto.KEM} (SunJCE) used directly. Goal (issue 3): ≥1.0× the JDK's.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public class MlKem768Benchmark {
+  private KemPrivateKey ours;
+  private KemPublicKey oursPublic;
+  private byte[] oursCiphertext;
+  private KEM.Encapsulator jdkEncapsulator;
+  private KEM.Decapsulator jdkDecapsulator;
+  private byte[] jdkCiphertext;
+
+  /** Key pairs and one ciphertext per side made once. */
+  @Setup
+  public void setUp() throws GeneralSecurityException, CryptoException {
+    ours = KemPrivateKey.generate(KemAlgorithm.ML_KEM_768);
+    oursPublic = ours.publicKey();
+    oursCiphertext = oursPublic.encapsulate().ciphertext();
+    KeyPair pair = KeyPairGenerator.getInstance("ML-KEM-768", "SunJCE").generateKeyPair();
+    KEM kem = KEM.getInstance("ML-KEM-768", "SunJCE");
+    jdkEncapsulator = kem.newEncapsulator(pair.getPublic());
+    jdkDecapsulator = kem.newDecapsulator(pair.getPrivate());
+    jdkCiphertext = jdkEncapsulator.encapsulate().encapsulation();
+  }
+
+  /** Ours: encapsulate to a public key (the shared secret and the ciphertext). */
+  @Benchmark
+  public KemEncapsulation bulwarkEncapsulate() throws CryptoException {
+    return oursPublic.encapsulate();
+  }
+
+  /** Ours: decapsulate one ciphertext. */
+  @Benchmark
+  public byte[] bulwarkDecapsulate() throws CryptoException {
+    return ours.decapsulate(oursCiphertext);
+  }
+
+  /** The JDK: a cached Encapsulator. */
+  @Benchmark
+  public KEM.Encapsulated jdkEncapsulate() {
+    return jdkEncapsulator.encapsulate();
+  }
+
+  /** The JDK: a cached Decapsulator, the raw shared secret. */
+  @Benchmark
+  public byte[] jdkDecapsulate() throws DecapsulateException {
+    return jdkDecapsulator.decapsulate(jdkCiphertext).getEncoded();
+  }
+}
