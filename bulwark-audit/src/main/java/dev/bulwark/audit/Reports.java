@@ -92,8 +92,12 @@ public final class Reports {
       region.put("startLine", f.line());
       region.put("startColumn", f.column());
       Map<String, Object> artifact = new LinkedHashMap<>();
-      artifact.put("uri", uri(f.path()));
-      artifact.put("uriBaseId", "%SRCROOT%");
+      if (f.path().startsWith("/")) {
+        artifact.put("uri", "file://" + uri(f.path())); // scanned by absolute path: no base
+      } else {
+        artifact.put("uri", uri(f.path()));
+        artifact.put("uriBaseId", "%SRCROOT%");
+      }
       Map<String, Object> physical = new LinkedHashMap<>();
       physical.put("artifactLocation", artifact);
       physical.put("region", region);

@@ -39,6 +39,15 @@ class ReportsTest {
   }
 
   @Test
+  void sarif_relativePathsUseTheSourceRoot_absoluteOnesAFileUri() {
+    Finding relative = findings.getFirst();
+    Finding absolute = new Finding(relative.rule(), "/work/a b.java", 1, 1, "x", relative.fingerprint());
+    String sarif = Reports.sarif(List.of(relative, absolute), "0.1.0");
+    assertThat(sarif).contains("{\"uri\":\"src/Main.java\",\"uriBaseId\":\"%SRCROOT%\"}");
+    assertThat(sarif).contains("{\"uri\":\"file:///work/a%20b.java\"}");
+  }
+
+  @Test
   void json_andText_listEveryFindingWithItsFix() throws Exception {
     Map<String, Object> json = Json.parseObject(Reports.json(findings, 3));
     Map<?, ?> first = (Map<?, ?>) ((List<?>) json.get("findings")).getFirst();
