@@ -10,7 +10,7 @@ package dev.bulwark.auth.password;
  * @param maxArgon2MemoryKiB largest Argon2 {@code m} (default 262 144 KiB = 256 MiB)
  * @param maxArgon2Iterations largest Argon2 {@code t} (default 16)
  * @param maxArgon2Parallelism largest Argon2 {@code p} (default 16)
- * @param maxBcryptCost largest bcrypt cost (default 18, about 20 s on one core; 31 is bcrypt's own
+ * @param maxBcryptCost largest bcrypt cost (default 18: 64 times cost 12, about 15 s on one core; 31 is bcrypt's own
  *     maximum and the one CVE-2022-22976 overflowed)
  * @param maxScryptMemoryBytes largest scrypt 128 × N × r (default 256 MiB)
  * @param maxScryptParallelism largest scrypt {@code p} (default 16)
