@@ -6,6 +6,7 @@ import dev.bulwark.crypto.aead.internal.DefaultRandom;
 import dev.bulwark.crypto.aead.internal.MessageBudget;
 import dev.bulwark.crypto.aead.internal.RandomNonceAead;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Objects;
 import javax.security.auth.Destroyable;
 
@@ -39,7 +40,12 @@ public final class AeadKey implements Destroyable {
   private AeadKey(AeadAlgorithm algorithm, byte[] material) {
     this.algorithm = algorithm;
     this.material = SecretMaterial.adopt(material, "AEAD key");
-    this.engine = AeadEngine.create(algorithm, this.material.live());
+    byte[] engineKey = this.material.copy();
+    try {
+      this.engine = AeadEngine.create(algorithm, engineKey);
+    } finally {
+      Arrays.fill(engineKey, (byte) 0);
+    }
     this.budget = new MessageBudget(algorithm.maxMessagesPerKey());
     this.aead = RandomNonceAead.withDefaultRandom(engine, budget);
   }

@@ -101,15 +101,20 @@ public final class FernetKey implements Destroyable {
 
   /** The 44-character text form, for sealed storage or a key file with tight permissions only. */
   public String insecureExportBase64() {
-    return new String(Base64.getUrlEncoder().encode(material.live()), StandardCharsets.US_ASCII);
+    byte[] raw = material.copy();
+    try {
+      return new String(Base64.getUrlEncoder().encode(raw), StandardCharsets.US_ASCII);
+    } finally {
+      Arrays.fill(raw, (byte) 0);
+    }
   }
 
   SecretKeySpec signingKey() {
-    return new SecretKeySpec(material.live(), 0, HALF, "HmacSHA256");
+    return material.keySpec(0, HALF, "HmacSHA256");
   }
 
   SecretKeySpec encryptionKey() {
-    return new SecretKeySpec(material.live(), HALF, HALF, "AES");
+    return material.keySpec(HALF, HALF, "AES");
   }
 
 

@@ -4,6 +4,7 @@ import dev.bulwark.crypto.ConstantTime;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.Objects;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * The raw bytes behind every secret-key type of this module ({@code AeadKey}, {@code MacKey},
@@ -48,13 +49,20 @@ public final class SecretMaterial {
   }
 
   /**
-   * The live array, for handing to a JCA key spec that copies it. Never store or expose it.
+   * A JCA key over all the bytes (the spec keeps its own copy, which the JDK cannot wipe: see each
+   * key type's warning).
    *
    * @throws IllegalStateException if destroyed
    */
-  public byte[] live() {
+  public SecretKeySpec keySpec(String jcaAlgorithm) {
     checkLive();
-    return bytes;
+    return new SecretKeySpec(bytes, jcaAlgorithm);
+  }
+
+  /** A JCA key over {@code length} bytes from {@code offset}, for keys that are halves of one secret. */
+  public SecretKeySpec keySpec(int offset, int length, String jcaAlgorithm) {
+    checkLive();
+    return new SecretKeySpec(bytes, offset, length, jcaAlgorithm);
   }
 
   /**

@@ -71,7 +71,7 @@ public final class MacKey implements Destroyable {
   }
 
   SecretKeySpec spec() {
-    return new SecretKeySpec(material.live(), algorithm.jdkName());
+    return material.keySpec(algorithm.jdkName());
   }
 
 

@@ -51,7 +51,7 @@ public final class CsrfKey implements Destroyable {
   }
 
   SecretKeySpec macKey() {
-    return new SecretKeySpec(material.live(), "HmacSHA256");
+    return material.keySpec("HmacSHA256");
   }
 
 

@@ -23,7 +23,7 @@ class SecretMaterialTest {
     assertThat(fresh).containsOnly(0);
     assertThat(material.isDestroyed()).isTrue();
     assertThatThrownBy(material::copy).isInstanceOf(IllegalStateException.class).hasMessage("this test key was destroyed");
-    assertThatThrownBy(material::live).isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> material.keySpec("AES")).isInstanceOf(IllegalStateException.class);
   }
 
   @Test
