@@ -1,103 +1,42 @@
 package dev.bulwark.bench.aead;
 
-import dev.bulwark.crypto.CryptoException;
-import dev.bulwark.crypto.aead.Aead;
 import dev.bulwark.crypto.aead.AeadAlgorithm;
-import dev.bulwark.crypto.aead.AeadKey;
-import java.nio.ByteBuffer;
-import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.concurrent.TimeUnit;
-import javax.crypto.Cipher;
+import java.security.spec.AlgorithmParameterSpec;
 import javax.crypto.spec.IvParameterSpec;
-import javax.crypto.spec.SecretKeySpec;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * ChaCha20-Poly1305 encryption of one message through {@link Aead} against the JDK's {@code Cipher}
- * reused with a fresh counter nonce. Bars (PERF-TARGETS.md): libcrypto (the C harness) and PyCA.
- * Goal: never below PyCA; stretch ≥0.35× libcrypto at ≥16 KiB. The JDK has no Poly1305 intrinsic
- * without AVX-512, so this is expected to trail AES-GCM by far on AVX2 machines.
+ * ChaCha20-Poly1305. Bars (PERF-TARGETS.md): libcrypto (the C harness) and PyCA. Goal: never
+ * below PyCA; stretch ≥0.35× libcrypto at ≥16 KiB. The JDK has no Poly1305 intrinsic without
+ * AVX-512, so this is expected to trail AES-GCM by far on AVX2 machines.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Benchmark)
-public class ChaCha20Poly1305Benchmark {
+public class ChaCha20Poly1305Benchmark extends AeadBenchmarkBase {
   /** Plaintext bytes per message. */
   @Param({"1024", "16384"})
   public int size;
 
-  private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
-
-  private byte[] plaintext;
-  private Aead aead;
-  private Cipher jdk;
-  private SecretKeySpec jdkKey;
-  private byte[] jdkOut;
-  private long counter;
-
-  /** One key for the whole run; random plaintext of the size under test. */
-  @Setup
-  public void setUp() throws GeneralSecurityException {
-    SecureRandom random = new SecureRandom();
-    plaintext = new byte[size];
-    random.nextBytes(plaintext);
-    AeadKey key = AeadKey.generate(AeadAlgorithm.CHACHA20_POLY1305);
-    aead = key.aead();
-    byte[] raw = new byte[32];
-    random.nextBytes(raw);
-    jdkKey = new SecretKeySpec(raw, "ChaCha20");
-    jdk = Cipher.getInstance("ChaCha20-Poly1305", "SunJCE");
-    jdkOut = new byte[size + 16];
-    warmUpCompiledPaths();
+  @Override
+  int size() {
+    return size;
   }
 
-  /**
-   * The JDK's AES, GHASH, ChaCha20 intrinsics are C2-only: a caller is compiled by C2 after
-   * thousands of calls, which at 1 MiB per call takes minutes, far longer than the warm-up. A
-   * long-running process has long compiled these paths with messages of every size, so the trial
-   * starts as one would: many small messages through the same objects, then the size under test.
-   */
-  private void warmUpCompiledPaths() throws GeneralSecurityException {
-    byte[] measured = plaintext;
-    byte[] small = new byte[Math.min(size, 256)];
-    try {
-      for (int i = 0; i < 20_000; i++) {
-        plaintext = i % 1000 == 999 ? measured : small;
-        bulwarkEncrypt();
-        jdkEncrypt();
-      }
-    } catch (CryptoException e) {
-      throw new IllegalStateException("warm-up failed", e);
-    } finally {
-      plaintext = measured;
-    }
+  @Override
+  AeadAlgorithm algorithm() {
+    return AeadAlgorithm.CHACHA20_POLY1305;
   }
 
-  /** Ours: one message through the public API. */
-  @Benchmark
-  public byte[] bulwarkEncrypt() throws CryptoException {
-    return aead.encrypt(plaintext, NO_ASSOCIATED_DATA);
+  @Override
+  String jdkKeyAlgorithm() {
+    return "ChaCha20";
   }
 
-  /** The JDK: cached Cipher, fresh 12-byte counter nonce, preallocated output. */
-  @Benchmark
-  public int jdkEncrypt() throws GeneralSecurityException {
-    byte[] nonce = ByteBuffer.allocate(12).putLong(4, ++counter).array();
-    jdk.init(Cipher.ENCRYPT_MODE, jdkKey, new IvParameterSpec(nonce));
-    return jdk.doFinal(plaintext, 0, plaintext.length, jdkOut, 0);
+  @Override
+  String jdkTransformation() {
+    return "ChaCha20-Poly1305";
+  }
+
+  @Override
+  AlgorithmParameterSpec jdkNonceSpec(byte[] nonce) {
+    return new IvParameterSpec(nonce);
   }
 }

@@ -1,93 +1,25 @@
 package dev.bulwark.bench.signature;
 
-import dev.bulwark.crypto.CryptoException;
-import dev.bulwark.crypto.signature.PublicKeySign;
-import dev.bulwark.crypto.signature.PublicKeyVerify;
 import dev.bulwark.crypto.signature.SignatureAlgorithm;
-import dev.bulwark.crypto.signature.SigningKey;
-import java.security.GeneralSecurityException;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.SecureRandom;
-import java.security.Signature;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Ed25519 sign and verify of a 64-byte message through {@link PublicKeySign} / {@link
- * PublicKeyVerify}, against the JDK's own SunEC Ed25519 (for contrast: it has no field-arithmetic
- * intrinsic without AVX-512). Bar (PERF-TARGETS.md): libcrypto (the C harness); goal ≥1.0×.
+ * Ed25519, ours (Bouncy Castle behind our API) against the JDK's own SunEC Ed25519 (for contrast: it
+ * has no field-arithmetic intrinsic without AVX-512). Bar (PERF-TARGETS.md): libcrypto (the C
+ * harness); goal ≥1.0×.
  */
-@BenchmarkMode(Mode.Throughput)
-@OutputTimeUnit(TimeUnit.SECONDS)
-@Warmup(iterations = 2, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(1)
-@State(Scope.Benchmark)
-public class Ed25519Benchmark {
-  private byte[] message;
-  private PublicKeySign signer;
-  private PublicKeyVerify verifier;
-  private byte[] signature;
-  private Signature jdkSign;
-  private Signature jdkVerify;
-  private KeyPair jdkPair;
-  private byte[] jdkSignature;
-
-  /** Keys and one signature per side made once; the measured calls reuse them. */
-  @Setup
-  public void setUp() throws GeneralSecurityException, CryptoException {
-    message = new byte[64];
-    new SecureRandom().nextBytes(message);
-    SigningKey key = SigningKey.generate(SignatureAlgorithm.ED25519);
-    signer = key.signer();
-    verifier = key.verifyingKey().verifier();
-    signature = signer.sign(message);
-    jdkPair = KeyPairGenerator.getInstance("Ed25519", "SunEC").generateKeyPair();
-    jdkSign = Signature.getInstance("Ed25519", "SunEC");
-    jdkVerify = Signature.getInstance("Ed25519", "SunEC");
-    jdkSign.initSign(jdkPair.getPrivate());
-    jdkSign.update(message);
-    jdkSignature = jdkSign.sign();
+public class Ed25519Benchmark extends SignatureBenchmarkBase {
+  @Override
+  SignatureAlgorithm algorithm() {
+    return SignatureAlgorithm.ED25519;
   }
 
-  /** Ours: sign. */
-  @Benchmark
-  public byte[] bulwarkSign() throws CryptoException {
-    return signer.sign(message);
+  @Override
+  String jdkAlgorithm() {
+    return "Ed25519";
   }
 
-  /** Ours: verify (throws if the signature did not verify, which would end the run). */
-  @Benchmark
-  public void bulwarkVerify() throws CryptoException {
-    verifier.verify(signature, message);
-  }
-
-  /** The JDK's Ed25519: sign with a cached Signature. */
-  @Benchmark
-  public byte[] jdkSign() throws GeneralSecurityException {
-    jdkSign.initSign(jdkPair.getPrivate());
-    jdkSign.update(message);
-    return jdkSign.sign();
-  }
-
-  /** The JDK's Ed25519: verify with a cached Signature. */
-  @Benchmark
-  public boolean jdkVerify() throws GeneralSecurityException {
-    jdkVerify.initVerify(jdkPair.getPublic());
-    jdkVerify.update(message);
-    if (!jdkVerify.verify(jdkSignature)) {
-      throw new IllegalStateException("the JDK rejected its own signature");
-    }
-    return true;
+  @Override
+  String jdkProvider() {
+    return "SunEC";
   }
 }

@@ -1,0 +1,113 @@
+package dev.bulwark.bench.aead;
+
+import dev.bulwark.crypto.CryptoException;
+import dev.bulwark.crypto.aead.Aead;
+import dev.bulwark.crypto.aead.AeadAlgorithm;
+import dev.bulwark.crypto.aead.AeadKey;
+import java.nio.ByteBuffer;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.concurrent.TimeUnit;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * Encryption of one message through {@link Aead} (a fresh random nonce per message, output allocated
+ * per message, tag appended), against the JDK's {@code Cipher} with the object reused and a fresh
+ * counter nonce per message, for each algorithm subclass (JMH names each benchmark after the
+ * subclass; each subclass declares its own message sizes).
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 2, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+@State(Scope.Benchmark)
+public abstract class AeadBenchmarkBase {
+  private static final byte[] NO_ASSOCIATED_DATA = new byte[0];
+
+  private byte[] plaintext;
+  private Aead aead;
+  private Cipher jdk;
+  private SecretKeySpec jdkKey;
+  private byte[] jdkOut;
+  private long counter;
+
+  /** Plaintext bytes per message (the subclass's {@code @Param}). */
+  abstract int size();
+
+  /** The algorithm as our API names it. */
+  abstract AeadAlgorithm algorithm();
+
+  /** The JCA key algorithm of the JDK baseline ("AES", "ChaCha20"). */
+  abstract String jdkKeyAlgorithm();
+
+  /** The JCA transformation of the JDK baseline, from SunJCE. */
+  abstract String jdkTransformation();
+
+  /** The JDK parameter spec carrying a 12-byte nonce. */
+  abstract AlgorithmParameterSpec jdkNonceSpec(byte[] nonce);
+
+  /** One key for the whole run; random plaintext of the size under test. */
+  @Setup
+  public void setUp() throws GeneralSecurityException {
+    SecureRandom random = new SecureRandom();
+    plaintext = new byte[size()];
+    random.nextBytes(plaintext);
+    AeadKey key = AeadKey.generate(algorithm());
+    aead = key.aead();
+    byte[] raw = new byte[32];
+    random.nextBytes(raw);
+    jdkKey = new SecretKeySpec(raw, jdkKeyAlgorithm());
+    jdk = Cipher.getInstance(jdkTransformation(), "SunJCE");
+    jdkOut = new byte[size() + 16];
+    warmUpCompiledPaths();
+  }
+
+  /**
+   * The JDK's AES, GHASH, ChaCha20 intrinsics are C2-only: a caller is compiled by C2 after
+   * thousands of calls, which at 1 MiB per call takes minutes, far longer than the warm-up. A
+   * long-running process has long compiled these paths with messages of every size, so the trial
+   * starts as one would: many small messages through the same objects, then the size under test.
+   */
+  private void warmUpCompiledPaths() throws GeneralSecurityException {
+    byte[] measured = plaintext;
+    byte[] small = new byte[Math.min(size(), 256)];
+    try {
+      for (int i = 0; i < 20_000; i++) {
+        plaintext = i % 1000 == 999 ? measured : small;
+        bulwarkEncrypt();
+        jdkEncrypt();
+      }
+    } catch (CryptoException e) {
+      throw new IllegalStateException("warm-up failed", e);
+    } finally {
+      plaintext = measured;
+    }
+  }
+
+  /** Ours: one message through the public API. */
+  @Benchmark
+  public byte[] bulwarkEncrypt() throws CryptoException {
+    return aead.encrypt(plaintext, NO_ASSOCIATED_DATA);
+  }
+
+  /** The JDK: cached Cipher, fresh 12-byte counter nonce, preallocated output. */
+  @Benchmark
+  public int jdkEncrypt() throws GeneralSecurityException {
+    byte[] nonce = ByteBuffer.allocate(12).putLong(4, ++counter).array();
+    jdk.init(Cipher.ENCRYPT_MODE, jdkKey, jdkNonceSpec(nonce));
+    return jdk.doFinal(plaintext, 0, plaintext.length, jdkOut, 0);
+  }
+}
