@@ -2,6 +2,7 @@ package dev.bulwark.cli.token;
 
 import dev.bulwark.crypto.tokens.ApiKeys;
 import dev.bulwark.crypto.tokens.SecureTokens;
+import java.util.function.IntFunction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -32,9 +33,7 @@ public final class TokenCommand implements Runnable {
               defaultValue = "32",
               description = "Random bytes, 1 to 1024 (default: ${DEFAULT-VALUE}).")
           int bytes) {
-    checkBytes("urlsafe", bytes);
-    spec.commandLine().getOut().println(SecureTokens.system().urlSafe(bytes));
-    return 0;
+    return print("urlsafe", bytes, SecureTokens.system()::urlSafe);
   }
 
   @Command(
@@ -48,9 +47,7 @@ public final class TokenCommand implements Runnable {
               defaultValue = "32",
               description = "Random bytes, 1 to 1024 (default: ${DEFAULT-VALUE}).")
           int bytes) {
-    checkBytes("hex", bytes);
-    spec.commandLine().getOut().println(SecureTokens.system().hex(bytes));
-    return 0;
+    return print("hex", bytes, SecureTokens.system()::hex);
   }
 
   @Command(
@@ -65,11 +62,14 @@ public final class TokenCommand implements Runnable {
     return 0;
   }
 
-  private void checkBytes(String subcommand, int bytes) {
+  /** Checks --bytes (one usage line naming the subcommand), then prints one token. */
+  private int print(String subcommand, int bytes, IntFunction<String> encoder) {
     if (bytes < 1 || bytes > SecureTokens.MAX_BYTES) {
       throw new ParameterException(
           spec.commandLine().getSubcommands().get(subcommand),
           "--bytes must be 1 to " + SecureTokens.MAX_BYTES + ", got " + bytes);
     }
+    spec.commandLine().getOut().println(encoder.apply(bytes));
+    return 0;
   }
 }
