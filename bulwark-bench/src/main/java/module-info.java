@@ -1,6 +1,10 @@
 /** Bulwark benchmarks (JMH) and load drivers. Run them with bulwark-bench/run. */
 module dev.bulwark.bench {
   requires dev.bulwark.crypto;
+  requires dev.bulwark.auth;
+  requires dev.bulwark.guard;
+  requires dev.bulwark.channel;
+  requires dev.bulwark.audit;
   requires dev.bulwark.cli;
   requires jmh.core;
   // Bouncy Castle's lightweight BLAKE2b, measured directly as the bar for ours.

@@ -3,6 +3,8 @@ module dev.bulwark.cli {
   requires dev.bulwark.auth;
   requires dev.bulwark.crypto;
   requires dev.bulwark.audit;
+  requires dev.bulwark.guard;
+  requires dev.bulwark.channel;
   requires dev.bulwark.server;
   requires info.picocli;
 
