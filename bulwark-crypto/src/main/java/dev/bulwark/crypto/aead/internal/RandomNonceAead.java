@@ -35,14 +35,16 @@ public final class RandomNonceAead implements Aead {
     this.random = null;
   }
 
-  /** An instance drawing nonces from the calling thread's {@link DefaultRandom}. */
+  /** An instance drawing nonces from the shared {@link NonceSource} (the JDK's DRBG, in blocks). */
   public static RandomNonceAead withDefaultRandom(AeadEngine engine, MessageBudget budget) {
     return new RandomNonceAead(engine, budget);
   }
 
+  private static final byte[] NO_PREFIX = new byte[0];
+
   @Override
   public byte[] encrypt(byte[] plaintext, byte[] associatedData) throws CryptoException {
-    return encryptWithPrefix(new byte[0], plaintext, associatedData);
+    return encryptWithPrefix(NO_PREFIX, plaintext, associatedData);
   }
 
   /**
@@ -62,9 +64,13 @@ public final class RandomNonceAead implements Aead {
     budget.consume();
     byte[] out = new byte[(int) total];
     System.arraycopy(prefix, 0, out, 0, prefix.length);
-    byte[] nonce = new byte[nonceSize];
-    (random == null ? DefaultRandom.get() : random).nextBytes(nonce);
-    System.arraycopy(nonce, 0, out, prefix.length, nonceSize);
+    if (random == null) {
+      NonceSource.fill(out, prefix.length, nonceSize);
+    } else {
+      byte[] nonce = new byte[nonceSize];
+      random.nextBytes(nonce);
+      System.arraycopy(nonce, 0, out, prefix.length, nonceSize);
+    }
     engine.seal(out, prefix.length, plaintext, 0, plaintext.length, associatedData, out, prefix.length + nonceSize);
     return out;
   }

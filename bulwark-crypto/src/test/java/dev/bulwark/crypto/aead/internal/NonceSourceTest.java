@@ -1,0 +1,76 @@
+package dev.bulwark.crypto.aead.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class NonceSourceTest {
+
+  @Test
+  void nonces_neverRepeatAcrossManyBlockRefills() {
+    // 200,000 nonces cross about 586 block refills of one stripe.
+    Set<String> seen = new HashSet<>();
+    byte[] nonce = new byte[12];
+    for (int i = 0; i < 200_000; i++) {
+      NonceSource.fill(nonce, 0, 12);
+      assertThat(seen.add(HexFormat.of().formatHex(nonce))).as("nonce %d repeated", i).isTrue();
+    }
+  }
+
+  @Test
+  void nonces_neverRepeatAcrossConcurrentVirtualThreads() throws Exception {
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    List<Future<Integer>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int t = 0; t < 64; t++) {
+        results.add(
+            pool.submit(
+                () -> {
+                  int duplicates = 0;
+                  byte[] nonce = new byte[24];
+                  for (int i = 0; i < 2_000; i++) {
+                    NonceSource.fill(nonce, 0, 24);
+                    if (!seen.add(HexFormat.of().formatHex(nonce))) {
+                      duplicates++;
+                    }
+                  }
+                  return duplicates;
+                }));
+      }
+      for (Future<Integer> result : results) {
+        assertThat(result.get()).isZero();
+      }
+    }
+    assertThat(seen).hasSize(64 * 2_000);
+  }
+
+  @Test
+  void fill_writesOnlyTheRequestedRange() {
+    byte[] buffer = new byte[40];
+    NonceSource.fill(buffer, 10, 12);
+    assertThat(buffer).startsWith(new byte[10]);
+    for (int i = 22; i < 40; i++) {
+      assertThat(buffer[i]).isZero();
+    }
+    byte[] middle = java.util.Arrays.copyOfRange(buffer, 10, 22);
+    assertThat(middle).isNotEqualTo(new byte[12]);
+  }
+
+  @Test
+  void fill_rejectsRangesOutsideTheArrayAndOversizedRequests() {
+    assertThatThrownBy(() -> NonceSource.fill(new byte[12], 4, 12))
+        .isInstanceOf(IndexOutOfBoundsException.class);
+    assertThatThrownBy(() -> NonceSource.fill(new byte[8192], 0, NonceSource.BLOCK_BYTES + 1))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
