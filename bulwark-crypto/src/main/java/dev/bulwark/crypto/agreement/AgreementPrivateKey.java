@@ -206,6 +206,28 @@ public final class AgreementPrivateKey implements Destroyable {
   }
 
   /**
+   * Imports a private JWK (the public form plus {@code d}); the public members must be those of
+   * {@code d}.
+   *
+   * @throws CryptoException if the JWK is malformed, of another key type, or inconsistent
+   */
+  public static AgreementPrivateKey fromJwk(KeyAgreementAlgorithm algorithm, String jwk) throws CryptoException {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(jwk, "jwk");
+    return AgreementJwk.readPrivate(algorithm, jwk);
+  }
+
+  /**
+   * The private JWK (public members plus {@code d}). For sealed storage only.
+   *
+   * @throws IllegalStateException if the key was destroyed
+   */
+  public String insecureExportJwk() {
+    checkLive();
+    return AgreementJwk.writePrivate(this);
+  }
+
+  /**
    * The raw private key (see {@link #fromRaw}). For sealed storage only.
    *
    * @throws IllegalStateException if the key was destroyed

@@ -104,6 +104,24 @@ public final class AgreementPublicKey {
     };
   }
 
+  /**
+   * Imports a public JWK: {@code OKP}/{@code X25519} (RFC 8037) or {@code EC}/{@code P-256} (RFC 7518).
+   * An {@code alg} other than {@code ECDH-ES}, a {@code use} other than {@code enc}, or private members
+   * are refused.
+   *
+   * @throws CryptoException if the JWK is malformed, of another key type or not a valid key
+   */
+  public static AgreementPublicKey fromJwk(KeyAgreementAlgorithm algorithm, String jwk) throws CryptoException {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(jwk, "jwk");
+    return AgreementJwk.readPublic(algorithm, jwk);
+  }
+
+  /** The public JWK, with {@code "use":"enc"} and {@code "alg":"ECDH-ES"}. */
+  public String exportJwk() {
+    return AgreementJwk.writePublic(this);
+  }
+
   /** The algorithm this key belongs to. */
   public KeyAgreementAlgorithm algorithm() {
     return algorithm;

@@ -163,6 +163,30 @@ public final class KemPrivateKey implements Destroyable {
   }
 
   /**
+   * Imports an ML-KEM-768 private JWK: the public form plus {@code "priv"}, the 64-byte seed; the
+   * {@code pub} member must be the key the seed determines.
+   *
+   * @throws CryptoException if the JWK is malformed or inconsistent
+   * @throws IllegalArgumentException for X-Wing, which has no JWK form
+   */
+  public static KemPrivateKey fromJwk(KemAlgorithm algorithm, String jwk) throws CryptoException {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(jwk, "jwk");
+    return KemJwk.readPrivate(algorithm, jwk);
+  }
+
+  /**
+   * The private JWK with the seed as {@code priv} (ML-KEM-768 only). For sealed storage only.
+   *
+   * @throws IllegalStateException if the key was destroyed or has no seed
+   * @throws IllegalArgumentException for X-Wing, which has no JWK form
+   */
+  public String insecureExportJwk() {
+    checkLive();
+    return KemJwk.writePrivate(this);
+  }
+
+  /**
    * A copy of the seed. For sealed storage only.
    *
    * @throws IllegalStateException if the key was destroyed or imported from the expanded ML-KEM form

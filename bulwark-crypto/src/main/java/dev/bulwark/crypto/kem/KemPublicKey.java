@@ -78,6 +78,28 @@ public final class KemPublicKey {
     };
   }
 
+  /**
+   * Imports an ML-KEM-768 public JWK ({@code {"kty":"AKP","alg":"ML-KEM-768","pub":…}}, the JOSE
+   * post-quantum drafts' shape). Private members are refused.
+   *
+   * @throws CryptoException if the JWK is malformed or not a valid encapsulation key
+   * @throws IllegalArgumentException for X-Wing, which has no JWK form
+   */
+  public static KemPublicKey fromJwk(KemAlgorithm algorithm, String jwk) throws CryptoException {
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(jwk, "jwk");
+    return KemJwk.readPublic(algorithm, jwk);
+  }
+
+  /**
+   * The public JWK (ML-KEM-768 only).
+   *
+   * @throws IllegalArgumentException for X-Wing, which has no JWK form
+   */
+  public String exportJwk() {
+    return KemJwk.writePublic(this);
+  }
+
   /** The algorithm this key belongs to. */
   public KemAlgorithm algorithm() {
     return algorithm;

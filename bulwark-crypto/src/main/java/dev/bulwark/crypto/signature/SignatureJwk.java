@@ -2,6 +2,7 @@ package dev.bulwark.crypto.signature;
 
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.internal.asym.Base64Url;
+import dev.bulwark.crypto.internal.asym.JwkMembers;
 import dev.bulwark.crypto.internal.asym.P256;
 import dev.bulwark.crypto.internal.json.Json;
 import java.math.BigInteger;
@@ -15,7 +16,6 @@ import java.security.spec.RSAPrivateCrtKeySpec;
 import java.security.spec.RSAPublicKeySpec;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,17 +25,11 @@ import java.util.Map;
  * and a private JWK's public members must match its private ones.
  */
 final class SignatureJwk {
-  private static final List<String> PRIVATE_MEMBERS = List.of("d", "p", "q", "dp", "dq", "qi", "oth", "priv");
-
   private SignatureJwk() {}
 
   static VerifyingKey readPublic(SignatureAlgorithm algorithm, String text) throws CryptoException {
     Map<String, Object> jwk = parse(algorithm, text);
-    for (String member : PRIVATE_MEMBERS) {
-      if (jwk.containsKey(member)) {
-        throw new CryptoException("JWK holds private key members; refusing it as a public key");
-      }
-    }
+    JwkMembers.requirePublicOnly(jwk);
     return publicPart(algorithm, jwk);
   }
 
@@ -172,25 +166,15 @@ final class SignatureJwk {
   }
 
   private static Map<String, Object> parse(SignatureAlgorithm algorithm, String text) throws CryptoException {
-    Map<String, Object> jwk = Json.parseObject(text);
-    Object alg = jwk.get("alg");
-    if (alg != null && !algorithm.jwkAlg().equals(alg)) {
-      throw new CryptoException("JWK alg does not match the expected algorithm " + algorithm);
-    }
-    return jwk;
+    return JwkMembers.parse(text, algorithm.jwkAlg());
   }
 
   private static void require(Map<String, Object> jwk, String member, String value) throws CryptoException {
-    if (!value.equals(jwk.get(member))) {
-      throw new CryptoException("JWK member " + member + " must be " + value);
-    }
+    JwkMembers.require(jwk, member, value);
   }
 
   private static byte[] bytes(Map<String, Object> jwk, String member) throws CryptoException {
-    if (!(jwk.get(member) instanceof String text)) {
-      throw new CryptoException("JWK member " + member + " is missing or not a string");
-    }
-    return Base64Url.decode(text);
+    return JwkMembers.bytes(jwk, member);
   }
 
   private static BigInteger integer(Map<String, Object> jwk, String member) throws CryptoException {
