@@ -24,8 +24,30 @@ final class JwsCompact {
    */
   static final Set<String> FORBIDDEN_HEADERS = Set.of("jwk", "jku", "x5u", "x5c", "crit", "b64", "zip", "enc");
 
-  /** A JWS whose signature verified under {@code key}. */
-  record Verified(Map<String, Object> header, byte[] payload, JwtVerificationKey key) {}
+  /** A JWS whose signature verified under {@code key}; package-private, read once by the verifier. */
+  static final class Verified {
+    private final Map<String, Object> header;
+    private final byte[] payload;
+    private final JwtVerificationKey key;
+
+    Verified(Map<String, Object> header, byte[] payload, JwtVerificationKey key) {
+      this.header = header;
+      this.payload = payload;
+      this.key = key;
+    }
+
+    Map<String, Object> header() {
+      return header;
+    }
+
+    byte[] payload() {
+      return payload;
+    }
+
+    JwtVerificationKey key() {
+      return key;
+    }
+  }
 
   private JwsCompact() {}
 

@@ -96,8 +96,8 @@ public final class JwtVerifier {
   public VerifiedJwt verify(String token) throws InvalidTokenException {
     Objects.requireNonNull(token, "token");
     JwsCompact.Verified jws = JwsCompact.verify(token, keys, maxTokenChars, maxJsonDepth);
-    if (jws.header().get("typ") instanceof Object typ
-        && !(typ instanceof String text && JWT_TYPES.contains(text.toLowerCase(java.util.Locale.ROOT)))) {
+    Object typ = jws.header().get("typ");
+    if (typ != null && !(typ instanceof String text && JWT_TYPES.contains(asciiLowerCase(text)))) {
       throw new InvalidTokenException(Reason.TYPE, "typ is not a JWT type");
     }
     Map<String, Object> json =
@@ -125,6 +125,20 @@ public final class JwtVerifier {
       throw new InvalidTokenException(Reason.SCOPE, "a required scope is missing");
     }
     return new VerifiedJwt(claims, jws.key().algorithm(), jws.key().keyId().orElse(null), scopes);
+  }
+
+  /**
+   * Media types compare case-insensitively (RFC 7515 §4.1.9); folding only ASCII keeps a non-ASCII
+   * look-alike from ever matching.
+   */
+  private static String asciiLowerCase(String text) {
+    char[] chars = text.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] = (char) (chars[i] + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   private void checkTimes(JWTClaimsSet claims) throws InvalidTokenException {
