@@ -182,7 +182,7 @@ public final class JwtClaims {
       return new JwtClaims(claims);
     }
 
-    private static String nonEmpty(String value, String what) {
+    static String nonEmpty(String value, String what) {
       if (value == null || value.isEmpty()) {
         throw new IllegalArgumentException(what + " must not be empty");
       }

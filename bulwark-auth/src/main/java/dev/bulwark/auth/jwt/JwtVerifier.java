@@ -191,13 +191,13 @@ public final class JwtVerifier {
 
     /** The exact {@code iss} a token must carry. Required. */
     public Builder requireIssuer(String issuer) {
-      this.issuer = nonEmpty(issuer, "issuer");
+      this.issuer = JwtClaims.Builder.nonEmpty(issuer, "issuer");
       return this;
     }
 
     /** The audience that a token's {@code aud} must contain. Required. */
     public Builder requireAudience(String audience) {
-      this.audience = nonEmpty(audience, "audience");
+      this.audience = JwtClaims.Builder.nonEmpty(audience, "audience");
       return this;
     }
 
@@ -265,13 +265,6 @@ public final class JwtVerifier {
         throw new IllegalStateException("set this service's audience: requireAudience(\"your-api\")");
       }
       return new JwtVerifier(this);
-    }
-
-    private static String nonEmpty(String value, String what) {
-      if (value == null || value.isEmpty()) {
-        throw new IllegalArgumentException(what + " must not be empty");
-      }
-      return value;
     }
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
  * "ModifiedSignature").
  */
 public final class StrictBase64Url {
+  private static final String ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
   private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
   private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
 
@@ -17,43 +18,31 @@ public final class StrictBase64Url {
 
   /** The bytes of {@code text[from, to)}, or empty if that range is not canonical unpadded base64url. */
   public static Optional<byte[]> decode(String text, int from, int to) {
-    int length = to - from;
-    if (length % 4 == 1) {
+    int remainder = (to - from) % 4;
+    // The JDK's URL decoder refuses characters outside the alphabet and '=' anywhere but the end.
+    if (remainder == 1 || (to > from && text.charAt(to - 1) == '=')) {
       return Optional.empty();
     }
-    int last = 0;
-    for (int i = from; i < to; i++) {
-      int value = sextet(text.charAt(i));
-      if (value < 0) {
+    byte[] bytes;
+    try {
+      bytes = DECODER.decode(text.substring(from, to));
+    } catch (IllegalArgumentException notBase64) {
+      return Optional.empty();
+    }
+    if (remainder != 0) {
+      // The last character must be exactly the one the encoder writes for the last byte: its unused
+      // low bits zero (RFC 4648 §3.5).
+      int last = bytes[bytes.length - 1];
+      char expected = ALPHABET.charAt(remainder == 2 ? (last & 0x03) << 4 : (last & 0x0f) << 2);
+      if (text.charAt(to - 1) != expected) {
         return Optional.empty();
       }
-      last = value;
     }
-    // The unused low bits of the final character must be zero (RFC 4648 §3.5, canonical encoding).
-    if ((length % 4 == 2 && (last & 0x0f) != 0) || (length % 4 == 3 && (last & 0x03) != 0)) {
-      return Optional.empty();
-    }
-    return Optional.of(DECODER.decode(text.substring(from, to)));
+    return Optional.of(bytes);
   }
 
   /** Unpadded base64url of {@code data}. */
   public static String encode(byte[] data) {
     return ENCODER.encodeToString(data);
-  }
-
-  private static int sextet(char c) {
-    if (c >= 'A' && c <= 'Z') {
-      return c - 'A';
-    }
-    if (c >= 'a' && c <= 'z') {
-      return c - 'a' + 26;
-    }
-    if (c >= '0' && c <= '9') {
-      return c - '0' + 52;
-    }
-    if (c == '-') {
-      return 62;
-    }
-    return c == '_' ? 63 : -1;
   }
 }
