@@ -3,6 +3,7 @@ package dev.bulwark.auth.jwt;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.JSONObjectUtils;
 import dev.bulwark.auth.jwt.internal.BoundedJson;
+import dev.bulwark.auth.jwt.internal.Es256Verify;
 import dev.bulwark.auth.jwt.internal.RocaFingerprint;
 import dev.bulwark.auth.jwt.internal.StrictBase64Url;
 import dev.bulwark.crypto.CryptoException;
@@ -10,6 +11,7 @@ import dev.bulwark.crypto.mac.Mac;
 import dev.bulwark.crypto.mac.MacAlgorithm;
 import dev.bulwark.crypto.mac.MacKey;
 import dev.bulwark.crypto.signature.PublicKeySign;
+import dev.bulwark.crypto.signature.PublicKeyVerify;
 import dev.bulwark.crypto.signature.RsaModulusSize;
 import dev.bulwark.crypto.signature.SignatureAlgorithm;
 import dev.bulwark.crypto.signature.SigningKey;
@@ -204,7 +206,9 @@ final class Jwks {
   }
 
   private static JwtVerificationKey verification(JwtAlgorithm algorithm, String kid, VerifyingKey key) {
-    return new JwtVerificationKey(algorithm, kid, key.verifier(), key);
+    // ES256 verifies on Bouncy Castle (see Es256Verify); every other algorithm through bulwark-crypto.
+    PublicKeyVerify verify = algorithm == JwtAlgorithm.ES256 ? Es256Verify.of(key.exportRaw()) : key.verifier();
+    return new JwtVerificationKey(algorithm, kid, verify, key);
   }
 
   private static JwtSigningKey fromCrypto(JwtAlgorithm algorithm, String kid, SigningKey key) {
