@@ -2,6 +2,8 @@
 module dev.bulwark.auth {
   requires transitive dev.bulwark.crypto;
   requires org.bouncycastle.provider;
+  requires com.nimbusds.jose.jwt;
 
   exports dev.bulwark.auth.password;
+  exports dev.bulwark.auth.jwt;
 }

@@ -7,6 +7,8 @@ module dev.bulwark.bench {
   requires dev.bulwark.audit;
   requires dev.bulwark.cli;
   requires jmh.core;
+  // nimbus-jose-jwt called directly: the bar for the JWT wrapper's overhead.
+  requires com.nimbusds.jose.jwt;
   // Bouncy Castle's lightweight BLAKE2b, measured directly as the bar for ours.
   requires org.bouncycastle.provider;
 
@@ -14,6 +16,7 @@ module dev.bulwark.bench {
   opens dev.bulwark.bench.agreement to jmh.core;
   opens dev.bulwark.bench.fernet to jmh.core;
   opens dev.bulwark.bench.hash to jmh.core;
+  opens dev.bulwark.bench.jwt to jmh.core;
   opens dev.bulwark.bench.kem to jmh.core;
   opens dev.bulwark.bench.mac to jmh.core;
   opens dev.bulwark.bench.signature to jmh.core;

@@ -3,6 +3,7 @@ package dev.bulwark.cli;
 import dev.bulwark.cli.audit.AuditCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
+import dev.bulwark.cli.jwt.JwtCommand;
 import dev.bulwark.cli.keyset.DecryptCommand;
 import dev.bulwark.cli.keyset.EncryptCommand;
 import dev.bulwark.cli.keyset.KeysetCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       EncryptCommand.class,
       DecryptCommand.class,
       AuditCommand.class,
-      PasswordCommand.class
+      PasswordCommand.class,
+      JwtCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
