@@ -1,0 +1,25 @@
+package dev.bulwark.guard.validation;
+
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+
+/** Checks {@link Age} on an age in years. Thread-safe after initialization. */
+public final class AgeValidator implements ConstraintValidator<Age, Integer> {
+  /** Made by the validator factory. */
+  public AgeValidator() {}
+
+  private int min;
+  private int max;
+
+  @Override
+  public void initialize(Age age) {
+    min = age.min();
+    max = age.max();
+    AgeOfBirthDateValidator.checkBounds(min, max);
+  }
+
+  @Override
+  public boolean isValid(Integer value, ConstraintValidatorContext context) {
+    return value == null || value >= min && value <= max;
+  }
+}
