@@ -14,14 +14,11 @@ public final class AgeOfBirthDateValidator implements ConstraintValidator<Age, L
   /** Made by the validator factory. */
   public AgeOfBirthDateValidator() {}
 
-  private int min;
-  private int max;
+  private Age bounds;
 
   @Override
   public void initialize(Age age) {
-    min = age.min();
-    max = age.max();
-    checkBounds(min, max);
+    bounds = checkBounds(age);
   }
 
   @Override
@@ -34,13 +31,17 @@ public final class AgeOfBirthDateValidator implements ConstraintValidator<Age, L
     if (birthDate.isAfter(today)) {
       return false;
     }
-    int years = Period.between(birthDate, today).getYears();
-    return years >= min && years <= max;
+    return within(bounds, Period.between(birthDate, today).getYears());
   }
 
-  static void checkBounds(int min, int max) {
-    if (min < 0 || max > 200 || min > max) {
+  static Age checkBounds(Age age) {
+    if (age.min() < 0 || age.max() > 200 || age.min() > age.max()) {
       throw new IllegalArgumentException("@Age needs 0 <= min <= max <= 200");
     }
+    return age;
+  }
+
+  static boolean within(Age bounds, int years) {
+    return years >= bounds.min() && years <= bounds.max();
   }
 }

@@ -8,18 +8,15 @@ public final class AgeValidator implements ConstraintValidator<Age, Integer> {
   /** Made by the validator factory. */
   public AgeValidator() {}
 
-  private int min;
-  private int max;
+  private Age bounds;
 
   @Override
   public void initialize(Age age) {
-    min = age.min();
-    max = age.max();
-    AgeOfBirthDateValidator.checkBounds(min, max);
+    bounds = AgeOfBirthDateValidator.checkBounds(age);
   }
 
   @Override
   public boolean isValid(Integer value, ConstraintValidatorContext context) {
-    return value == null || value >= min && value <= max;
+    return value == null || AgeOfBirthDateValidator.within(bounds, value);
   }
 }

@@ -1,5 +1,6 @@
 package dev.bulwark.guard.validation;
 
+import java.io.Serializable;
 import java.util.Objects;
 
 /**
@@ -11,7 +12,7 @@ import java.util.Objects;
  *     reason ({@code too_short})
  * @param message for the user
  */
-public record ValidationError(String field, String code, String message) {
+public record ValidationError(String field, String code, String message) implements Serializable {
   /** Checks the parts are present. */
   public ValidationError {
     Objects.requireNonNull(field, "field");

@@ -2,6 +2,7 @@ package dev.bulwark.guard.validation;
 
 import dev.bulwark.guard.GuardException;
 import java.io.Serial;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -11,18 +12,18 @@ import java.util.List;
 public final class ValidationFailedException extends GuardException {
   @Serial private static final long serialVersionUID = 1L;
 
-  @SuppressWarnings("serial") // An immutable List.copyOf of records; never serialized in practice.
-  private final List<ValidationError> errors;
+  // ArrayList, not List: the exception is Serializable and so must its fields be.
+  private final ArrayList<ValidationError> errors;
 
   /** @param errors at least one error */
   public ValidationFailedException(List<ValidationError> errors) {
     super("validation failed: " + summary(errors));
-    this.errors = List.copyOf(errors);
+    this.errors = new ArrayList<>(errors);
   }
 
   /** The errors, sorted by field then code. */
   public List<ValidationError> errors() {
-    return errors;
+    return List.copyOf(errors);
   }
 
   private static String summary(List<ValidationError> errors) {

@@ -4,13 +4,10 @@ import dev.bulwark.guard.Limits;
 import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
-import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
-import org.xml.sax.SAXNotRecognizedException;
-import org.xml.sax.SAXNotSupportedException;
 
 /**
  * The JDK's XML factories (DOM, SAX, StAX, Transformer), configured so that untrusted XML cannot
@@ -55,15 +52,7 @@ public final class SafeXmlFactories {
   public static DocumentBuilderFactory documentBuilderFactory(Limits limits) {
     Objects.requireNonNull(limits, "limits");
     DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
-    try {
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature(DISALLOW_DOCTYPE, true);
-      factory.setFeature(EXTERNAL_GENERAL, false);
-      factory.setFeature(EXTERNAL_PARAMETER, false);
-      factory.setFeature(LOAD_EXTERNAL_DTD, false);
-    } catch (ParserConfigurationException e) {
-      throw new IllegalStateException("the JDK DOM parser lacks a security feature", e);
-    }
+    setParserFeatures("DOM", factory::setFeature);
     factory.setAttribute(DTD_SUPPORT, "deny");
     factory.setAttribute(MAX_ELEMENT_DEPTH, Integer.toString(limits.maxNestingDepth()));
     factory.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
@@ -78,21 +67,33 @@ public final class SafeXmlFactories {
   /** A namespace-aware SAX factory with DTDs and external access off. */
   public static SAXParserFactory saxParserFactory(Limits limits) {
     Objects.requireNonNull(limits, "limits");
+    // bulwark:ignore BWK-JAVA-003 setParserFeatures on the next line sets disallow-doctype-decl and the rest
     SAXParserFactory factory = SAXParserFactory.newDefaultInstance();
-    try {
-      factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
-      factory.setFeature(DISALLOW_DOCTYPE, true);
-      factory.setFeature(EXTERNAL_GENERAL, false);
-      factory.setFeature(EXTERNAL_PARAMETER, false);
-      factory.setFeature(LOAD_EXTERNAL_DTD, false);
-    } catch (ParserConfigurationException | SAXNotRecognizedException | SAXNotSupportedException e) {
-      throw new IllegalStateException("the JDK SAX parser lacks a security feature", e);
-    }
+    setParserFeatures("SAX", factory::setFeature);
     factory.setNamespaceAware(true);
     factory.setXIncludeAware(false);
     factory.setValidating(false);
     // jdk.xml.* properties are set on each SAXParser (the factory has no setAttribute): see SafeXml.
     return factory;
+  }
+
+  /** The feature setter both DOM and SAX factories have, with their different checked exceptions. */
+  @FunctionalInterface
+  private interface FeatureSetter {
+    void set(String name, boolean value) throws Exception;
+  }
+
+  private static void setParserFeatures(String kind, FeatureSetter factory) {
+    try {
+      factory.set(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+      factory.set(DISALLOW_DOCTYPE, true);
+      factory.set(EXTERNAL_GENERAL, false);
+      factory.set(EXTERNAL_PARAMETER, false);
+      factory.set(LOAD_EXTERNAL_DTD, false);
+    } catch (Exception e) {
+      // Fail closed: a JDK without these features must not parse untrusted XML at all.
+      throw new IllegalStateException("the JDK " + kind + " parser lacks a security feature", e);
+    }
   }
 
   /** A StAX factory with DTDs, external entities and entity replacement off. */

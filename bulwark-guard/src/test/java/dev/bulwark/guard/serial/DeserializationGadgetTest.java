@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
@@ -25,6 +26,7 @@ class DeserializationGadgetTest {
       SerialFilter.builder(Limits.defaults()).allowJdkValueTypes().build();
 
   @BeforeEach
+  @AfterEach
   void resetFlags() {
     Gadgets.reset();
   }

@@ -16,15 +16,15 @@ class YamlBombTest {
 
   /** The classic: nine levels, each a list of nine aliases to the previous: 9^9 leaves. */
   static String billionLaughs() {
-    StringBuilder yaml = new StringBuilder("a: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n");
-    char previous = 'a';
-    for (char level = 'b'; level <= 'i'; level++) {
-      yaml.append(level).append(": &").append(level).append(" [");
-      for (int i = 0; i < 9; i++) {
-        yaml.append(i == 0 ? "" : ",").append('*').append(previous);
-      }
-      yaml.append("]\n");
-      previous = level;
+    return aliasPyramid('i', 9);
+  }
+
+  /** Anchors a..last, each a flow list of {@code width} aliases to the one before. */
+  static String aliasPyramid(char last, int width) {
+    StringBuilder yaml = new StringBuilder("a: &a [").append("lol,".repeat(width - 1)).append("lol]\n");
+    for (char level = 'b'; level <= last; level++) {
+      yaml.append(level).append(": &").append(level).append(" [")
+          .append(("*" + (char) (level - 1) + ",").repeat(width - 1)).append('*').append((char) (level - 1)).append("]\n");
     }
     return yaml.toString();
   }
@@ -41,18 +41,9 @@ class YamlBombTest {
 
   @Test
   void fewAliasesThatStillExpandHugely_areRejectedByExpandedSize() {
-    // Within the alias count (5 x 8 = 40 <= 50) but 8^5 x 8 expanded nodes: the size bound decides.
-    StringBuilder yaml = new StringBuilder("a: &a [x,x,x,x,x,x,x,x]\n");
-    char previous = 'a';
-    for (char level = 'b'; level <= 'f'; level++) {
-      yaml.append(level).append(": &").append(level).append(" [");
-      for (int i = 0; i < 8; i++) {
-        yaml.append(i == 0 ? "" : ",").append('*').append(previous);
-      }
-      yaml.append("]\n");
-      previous = level;
-    }
-    assertThatThrownBy(() -> YAML.load(bytes(yaml.toString())))
+    // Within the alias count (5 x 8 = 40 <= 50) but 8^6 expanded nodes: the size bound decides.
+    String yaml = aliasPyramid('f', 8);
+    assertThatThrownBy(() -> YAML.load(bytes(yaml)))
         .isInstanceOf(YamlRejectedException.class)
         .hasMessageContaining("expands to more than");
   }
