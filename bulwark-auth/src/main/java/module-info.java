@@ -11,4 +11,5 @@ module dev.bulwark.auth {
 
   exports dev.bulwark.auth.password;
   exports dev.bulwark.auth.ratelimit;
+  exports dev.bulwark.auth.throttle;
 }
