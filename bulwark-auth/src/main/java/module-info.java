@@ -12,4 +12,5 @@ module dev.bulwark.auth {
   exports dev.bulwark.auth.password;
   exports dev.bulwark.auth.ratelimit;
   exports dev.bulwark.auth.throttle;
+  exports dev.bulwark.auth.onetime;
 }

@@ -2,15 +2,9 @@ package dev.bulwark.auth.ratelimit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.bulwark.auth.testing.Concurrently;
+import dev.bulwark.auth.testing.TestClock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,15 +14,15 @@ import org.junit.jupiter.api.Test;
  * build the backend on the given clock.
  */
 abstract class AbstractRateLimitBackendContractTest {
-  protected ManualClock clock;
+  protected TestClock clock;
   private RateLimitBackend backend;
 
   /** A fresh backend whose keys cannot collide with earlier runs, reading time from {@code clock}. */
-  protected abstract RateLimitBackend newBackend(ManualClock clock) throws Exception;
+  protected abstract RateLimitBackend newBackend(TestClock clock) throws Exception;
 
   @BeforeEach
   void setUpBackend() throws Exception {
-    clock = ManualClock.atNow();
+    clock = new TestClock();
     backend = newBackend(clock);
   }
 
@@ -110,33 +104,15 @@ abstract class AbstractRateLimitBackendContractTest {
   void concurrentRequests_neverSpendMoreThanCapacity() throws Exception {
     RateLimiter limiter = limiter("race", Limit.perHour(40));
     RateLimitKey key = RateLimitKey.forIdentity("mallory");
-    int threads = 8;
-    int attemptsPerThread = 15;
-    AtomicInteger allowed = new AtomicInteger();
-    CountDownLatch start = new CountDownLatch(1);
-    ExecutorService pool = Executors.newFixedThreadPool(threads);
-    try {
-      List<Future<?>> futures = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        Callable<Void> task = () -> {
-          start.await();
-          for (int i = 0; i < attemptsPerThread; i++) {
-            if (limiter.tryAcquire(key).allowed()) {
-              allowed.incrementAndGet();
-            }
-          }
-          return null;
-        };
-        futures.add(pool.submit(task));
+    // 8 threads x 15 attempts each = 120 attempts on a budget of 40.
+    int allowed = Concurrently.sum(8, () -> {
+      int mine = 0;
+      for (int i = 0; i < 15; i++) {
+        mine += limiter.tryAcquire(key).allowed() ? 1 : 0;
       }
-      start.countDown();
-      for (Future<?> future : futures) {
-        future.get();
-      }
-    } finally {
-      pool.shutdownNow();
-    }
-    assertThat(allowed.get()).isEqualTo(40);
+      return mine;
+    });
+    assertThat(allowed).isEqualTo(40);
   }
 
   @Test

@@ -3,12 +3,13 @@ package dev.bulwark.auth.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.auth.testing.TestClock;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class LocalRateLimitBackendTest extends AbstractRateLimitBackendContractTest {
   @Override
-  protected RateLimitBackend newBackend(ManualClock clock) {
+  protected RateLimitBackend newBackend(TestClock clock) {
     return RateLimitBackends.local(RateLimitBackends.DEFAULT_MAX_LOCAL_KEYS, clock);
   }
 

@@ -3,6 +3,7 @@ package dev.bulwark.auth.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.auth.testing.TestClock;
 import dev.bulwark.auth.testing.TestDatabase;
 import dev.bulwark.testkit.Requirements;
 import java.sql.Connection;
@@ -21,7 +22,7 @@ class PostgresRateLimitBackendTest extends AbstractRateLimitBackendContractTest 
   private String table;
 
   @Override
-  protected RateLimitBackend newBackend(ManualClock clock) throws SQLException {
+  protected RateLimitBackend newBackend(TestClock clock) throws SQLException {
     Requirements.postgres();
     table = "bulwark_rl_" + UUID.randomUUID().toString().replace("-", "").toLowerCase(Locale.ROOT);
     TestDatabase.execute(dataSource, RateLimitBackends.postgresqlTableDdl(table));

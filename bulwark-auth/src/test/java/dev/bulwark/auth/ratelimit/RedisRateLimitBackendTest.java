@@ -3,6 +3,7 @@ package dev.bulwark.auth.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.auth.testing.TestClock;
 import dev.bulwark.testkit.Requirements;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
@@ -38,7 +39,7 @@ class RedisRateLimitBackendTest extends AbstractRateLimitBackendContractTest {
   }
 
   @Override
-  protected RateLimitBackend newBackend(ManualClock clock) {
+  protected RateLimitBackend newBackend(TestClock clock) {
     prefix = "bulwark-test:" + UUID.randomUUID() + ":";
     return RateLimitBackends.redis(connection, prefix, clock);
   }

@@ -3,6 +3,7 @@ package dev.bulwark.auth.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.auth.testing.TestClock;
 import java.net.InetAddress;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ import org.junit.jupiter.api.Test;
  * slowed hard, the account as a whole only up to a small cap.
  */
 class KeycloakCve20241722NoLockoutTest {
-  private final ThrottleClock clock = new ThrottleClock();
+  private final TestClock clock = new TestClock();
   private final LoginThrottle throttle = LoginThrottle.create(ThrottlePolicy.DEFAULT, clock, 1000);
   private final InetAddress victim = InetAddress.ofLiteral("198.51.100.10");
 

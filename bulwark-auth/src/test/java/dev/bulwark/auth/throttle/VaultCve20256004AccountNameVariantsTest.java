@@ -3,6 +3,7 @@ package dev.bulwark.auth.throttle;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.bulwark.auth.testing.TestClock;
 import java.net.InetAddress;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -28,7 +29,7 @@ class VaultCve20256004AccountNameVariantsTest {
 
   @Test
   void failuresUnderVariants_shareOneCounter() {
-    ThrottleClock clock = new ThrottleClock();
+    TestClock clock = new TestClock();
     LoginThrottle throttle = LoginThrottle.create(ThrottlePolicy.DEFAULT, clock, 1000);
     InetAddress attacker = InetAddress.ofLiteral("203.0.113.66");
     List<String> variants = List.of("Admin", "admin ", "ADMIN", " aDmIn", "ａｄｍｉｎ");

@@ -1,4 +1,4 @@
-package dev.bulwark.auth.throttle;
+package dev.bulwark.auth.testing;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,10 +6,11 @@ import java.time.InstantSource;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock the test moves by hand. */
-final class ThrottleClock implements InstantSource {
+public final class TestClock implements InstantSource {
   private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-01T00:00:00Z"));
 
-  void advance(Duration by) {
+  /** Moves the clock forward. */
+  public void advance(Duration by) {
     now.updateAndGet(t -> t.plus(by));
   }
 
