@@ -13,4 +13,5 @@ module dev.bulwark.auth {
   exports dev.bulwark.auth.ratelimit;
   exports dev.bulwark.auth.throttle;
   exports dev.bulwark.auth.onetime;
+  exports dev.bulwark.auth.apikey;
 }
