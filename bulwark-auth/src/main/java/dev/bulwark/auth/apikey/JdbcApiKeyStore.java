@@ -1,6 +1,7 @@
 package dev.bulwark.auth.apikey;
 
 import dev.bulwark.auth.onetime.StoreException;
+import dev.bulwark.auth.onetime.internal.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -22,7 +22,6 @@ import javax.sql.DataSource;
  * #postgresqlDdl(String)} in your migrations. Thread-safe (one connection per call).
  */
 public final class JdbcApiKeyStore implements ApiKeyStore {
-  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final String COLUMNS =
       "key_id, digest, hint, owner, scopes, created_at_ms, expires_at_ms, last_used_at_ms, revoked_at_ms";
 
@@ -40,7 +39,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
    * @throws IllegalArgumentException if the table name is not {@code [a-z_][a-z0-9_]{0,62}}
    */
   public static JdbcApiKeyStore create(DataSource dataSource, String table) {
-    return new JdbcApiKeyStore(Objects.requireNonNull(dataSource, "dataSource"), checkTable(table));
+    return new JdbcApiKeyStore(Objects.requireNonNull(dataSource, "dataSource"), SqlNames.checkTable(table));
   }
 
   /**
@@ -49,7 +48,7 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
    * @throws IllegalArgumentException if the table name is not {@code [a-z_][a-z0-9_]{0,62}}
    */
   public static String postgresqlDdl(String table) {
-    String name = checkTable(table);
+    String name = SqlNames.checkTable(table);
     return "CREATE TABLE IF NOT EXISTS " + name + " (key_id VARCHAR(32) PRIMARY KEY, digest BYTEA NOT NULL UNIQUE,"
         + " hint VARCHAR(16) NOT NULL, owner VARCHAR(256) NOT NULL, scopes VARCHAR(2112) NOT NULL,"
         + " created_at_ms BIGINT NOT NULL, expires_at_ms BIGINT, last_used_at_ms BIGINT, revoked_at_ms BIGINT);"
@@ -141,12 +140,6 @@ public final class JdbcApiKeyStore implements ApiKeyStore {
     return row.wasNull() ? Optional.empty() : Optional.of(Instant.ofEpochMilli(millis));
   }
 
-  private static String checkTable(String table) {
-    if (table == null || !TABLE.matcher(table).matches()) {
-      throw new IllegalArgumentException("a table name is [a-z_][a-z0-9_]{0,62}");
-    }
-    return table;
-  }
 
   @Override
   public String toString() {

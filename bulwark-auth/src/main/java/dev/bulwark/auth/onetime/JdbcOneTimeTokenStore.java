@@ -1,5 +1,6 @@
 package dev.bulwark.auth.onetime;
 
+import dev.bulwark.auth.onetime.internal.SqlNames;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,7 +8,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import javax.sql.DataSource;
 
 /**
@@ -20,7 +20,6 @@ import javax.sql.DataSource;
  * epoch milliseconds. Thread-safe (one connection per call from the {@link DataSource}).
  */
 public final class JdbcOneTimeTokenStore implements OneTimeTokenStore {
-  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
   private final DataSource dataSource;
   private final String table;
@@ -37,7 +36,7 @@ public final class JdbcOneTimeTokenStore implements OneTimeTokenStore {
    * @throws IllegalArgumentException if the table name is not {@code [a-z_][a-z0-9_]{0,62}}
    */
   public static JdbcOneTimeTokenStore create(DataSource dataSource, String table) {
-    return new JdbcOneTimeTokenStore(Objects.requireNonNull(dataSource, "dataSource"), checkTable(table));
+    return new JdbcOneTimeTokenStore(Objects.requireNonNull(dataSource, "dataSource"), SqlNames.checkTable(table));
   }
 
   /**
@@ -46,7 +45,7 @@ public final class JdbcOneTimeTokenStore implements OneTimeTokenStore {
    * @throws IllegalArgumentException if the table name is not {@code [a-z_][a-z0-9_]{0,62}}
    */
   public static String postgresqlDdl(String table) {
-    String name = checkTable(table);
+    String name = SqlNames.checkTable(table);
     return "CREATE TABLE IF NOT EXISTS " + name + " (token_hash BYTEA PRIMARY KEY, key_id VARCHAR(16) NOT NULL,"
         + " subject VARCHAR(256) NOT NULL, purpose VARCHAR(32) NOT NULL, expires_at_ms BIGINT NOT NULL);"
         + " CREATE INDEX IF NOT EXISTS " + name + "_subject ON " + name + " (subject, purpose)";
@@ -109,12 +108,6 @@ public final class JdbcOneTimeTokenStore implements OneTimeTokenStore {
     }
   }
 
-  private static String checkTable(String table) {
-    if (table == null || !TABLE.matcher(table).matches()) {
-      throw new IllegalArgumentException("a table name is [a-z_][a-z0-9_]{0,62}");
-    }
-    return table;
-  }
 
   @Override
   public String toString() {

@@ -1,5 +1,6 @@
 package dev.bulwark.auth.ratelimit;
 
+import dev.bulwark.auth.onetime.internal.SqlNames;
 import dev.bulwark.auth.ratelimit.internal.Backends;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.time.InstantSource;
@@ -33,7 +34,6 @@ public final class RateLimitBackends {
   /** Most keys a local backend may be configured to hold. */
   public static final int MAX_LOCAL_KEYS = 10_000_000;
 
-  private static final Pattern TABLE = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
   private static final Pattern PREFIX = Pattern.compile("[A-Za-z0-9:._-]{1,64}");
 
   private RateLimitBackends() {}
@@ -95,7 +95,7 @@ public final class RateLimitBackends {
    */
   public static RateLimitBackend postgresql(DataSource dataSource, String table, InstantSource clock) {
     Objects.requireNonNull(dataSource, "dataSource");
-    return Backends.postgresql(dataSource, checkTable(table), Objects.requireNonNull(clock, "clock"));
+    return Backends.postgresql(dataSource, SqlNames.checkTable(table), Objects.requireNonNull(clock, "clock"));
   }
 
   /**
@@ -105,15 +105,9 @@ public final class RateLimitBackends {
    * @throws IllegalArgumentException if the table name is not {@code [a-z_][a-z0-9_]{0,62}}
    */
   public static String postgresqlTableDdl(String table) {
-    String name = checkTable(table);
+    String name = SqlNames.checkTable(table);
     return "CREATE TABLE IF NOT EXISTS " + name + " (id VARCHAR(255) PRIMARY KEY, state BYTEA, expires_at BIGINT);"
         + " CREATE INDEX IF NOT EXISTS " + name + "_expires_at ON " + name + " (expires_at)";
   }
 
-  private static String checkTable(String table) {
-    if (table == null || !TABLE.matcher(table).matches()) {
-      throw new IllegalArgumentException("a table name is [a-z_][a-z0-9_]{0,62}");
-    }
-    return table;
-  }
 }

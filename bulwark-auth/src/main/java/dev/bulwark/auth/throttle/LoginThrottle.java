@@ -180,18 +180,17 @@ public final class LoginThrottle {
   /** Counters of one account. Mutated only under the map's lock for that account. */
   private final class AccountState {
     final Counter account = new Counter();
-    final LinkedHashMap<String, Counter> byAddress = new LinkedHashMap<>(16, 0.75f, true) {
-      private static final long serialVersionUID = 1L;
-
-      @Override
-      protected boolean removeEldestEntry(Map.Entry<String, Counter> eldest) {
-        return size() > MAX_ADDRESSES_PER_ACCOUNT;
-      }
-    };
+    // Access order: the least recently used address counter is the one dropped at the bound.
+    final LinkedHashMap<String, Counter> byAddress = new LinkedHashMap<>(16, 0.75f, true);
 
     LoginAttempt attempt(String accountName, String addressKey, Instant now) {
       forgetExpired(now);
       Counter pair = byAddress.computeIfAbsent(addressKey, k -> new Counter());
+      if (byAddress.size() > MAX_ADDRESSES_PER_ACCOUNT) {
+        Iterator<String> eldest = byAddress.keySet().iterator();
+        eldest.next();
+        eldest.remove();
+      }
       Duration wait = max(pair.wait(now), account.wait(now));
       if (!wait.isZero()) {
         return new LoginAttempt.Delayed(wait);
