@@ -2,10 +2,12 @@ package dev.bulwark.auth.ratelimit;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.regex.Pattern;
 
 /** Strict IP literal parsing that never resolves a host name (a header must not trigger DNS). */
 final class IpLiterals {
   private static final int MAX_LITERAL_CHARS = 64;
+  private static final Pattern DOTTED_QUAD = Pattern.compile("[0-9]{1,3}(\\.[0-9]{1,3}){3}");
 
   private IpLiterals() {}
 
@@ -21,6 +23,9 @@ final class IpLiterals {
       if (!allowed) {
         return null; // rejects zone ids (%eth0) and anything name-like before the JDK sees it
       }
+    }
+    if (text.indexOf(':') < 0 && !DOTTED_QUAD.matcher(text).matches()) {
+      return null; // the JDK also reads "127.1" and "2130706433"; one spelling per address is enough
     }
     try {
       return InetAddress.ofLiteral(text);

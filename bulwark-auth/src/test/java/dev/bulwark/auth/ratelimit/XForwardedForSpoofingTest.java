@@ -56,7 +56,7 @@ class XForwardedForSpoofingTest {
   @Test
   void garbageEntry_stopsTheWalk_atTheLastTrustedHop() {
     for (String garbage : List.of("unknown", "evil.example", "_hidden", "1.2.3.4.5", "[::1", "::1%eth0",
-        "1.2.3.4:port", "", "0x7f.1")) {
+        "1.2.3.4:port", "", "0x7f.1", "127.1", "3405803777", "1.2.3.4/8")) {
       assertThat(BEHIND_PROXIES.resolve(ip("10.0.0.2"), List.of("203.0.113.50, " + garbage)))
           .as(garbage).isEqualTo(ip("10.0.0.2"));
     }
