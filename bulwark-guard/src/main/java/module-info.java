@@ -1,6 +1,9 @@
 /** Bulwark guard: safe parsing, validation, files, redacting logs, audit chain, secrets and configuration. */
 module dev.bulwark.guard {
   requires transitive dev.bulwark.crypto;
+  requires org.apache.tika.core;
+  requires org.slf4j;
 
   exports dev.bulwark.guard;
+  exports dev.bulwark.guard.files;
 }
