@@ -2,8 +2,10 @@
 module dev.bulwark.guard {
   requires transitive dev.bulwark.crypto;
   requires org.apache.tika.core;
-  requires org.slf4j;
+  requires transitive org.slf4j;
 
   exports dev.bulwark.guard;
+  exports dev.bulwark.guard.errors;
+  exports dev.bulwark.guard.exec;
   exports dev.bulwark.guard.files;
 }
