@@ -7,6 +7,7 @@ module dev.bulwark.guard {
   requires logstash.logback.encoder;
 
   exports dev.bulwark.guard;
+  exports dev.bulwark.guard.auditlog;
   exports dev.bulwark.guard.errors;
   exports dev.bulwark.guard.exec;
   exports dev.bulwark.guard.files;
