@@ -47,6 +47,7 @@ public final class AuditLog implements AutoCloseable {
 
   private static final JsonFactory JSON = new JsonFactory();
 
+  private final Object lock = new Object();
   private final AuditSink sink;
   private final AuditKeys keys;
   private final Mac mac;
@@ -110,23 +111,25 @@ public final class AuditLog implements AutoCloseable {
    * @throws AuditWriteException if it could not be written; refuse the audited operation
    * @throws IllegalArgumentException if the event is larger than {@link Limits#maxStringLength()}
    */
-  public synchronized long append(AuditEvent event) throws AuditWriteException {
-    Objects.requireNonNull(event, "event");
-    ensureUsable();
-    long seq = records + 1;
-    String payload = json(event);
-    byte[] recordMac = AuditFormat.recordMac(mac, previous, seq, payload);
-    String line = AuditFormat.recordLine(seq, recordMac, payload);
-    if (line.length() > maxLineChars) {
-      throw new IllegalArgumentException("audit event is longer than " + maxLineChars + " characters");
+  public long append(AuditEvent event) throws AuditWriteException {
+    synchronized (lock) {
+      Objects.requireNonNull(event, "event");
+      ensureUsable();
+      long seq = records + 1;
+      String payload = json(event);
+      byte[] recordMac = AuditFormat.recordMac(mac, previous, seq, payload);
+      String line = AuditFormat.recordLine(seq, recordMac, payload);
+      if (line.length() > maxLineChars) {
+        throw new IllegalArgumentException("audit event is longer than " + maxLineChars + " characters");
+      }
+      write(line);
+      previous = recordMac;
+      records = seq;
+      if (records - lastCheckpoint >= checkpointEveryRecords) {
+        checkpoint();
+      }
+      return seq;
     }
-    write(line);
-    previous = recordMac;
-    records = seq;
-    if (records - lastCheckpoint >= checkpointEveryRecords) {
-      checkpoint();
-    }
-    return seq;
   }
 
   /**
@@ -135,42 +138,48 @@ public final class AuditLog implements AutoCloseable {
    *
    * @throws AuditWriteException if it could not be signed or written
    */
-  public synchronized void checkpoint() throws AuditWriteException {
-    ensureUsable();
-    if (records == lastCheckpoint) {
-      return;
+  public void checkpoint() throws AuditWriteException {
+    synchronized (lock) {
+      ensureUsable();
+      if (records == lastCheckpoint) {
+        return;
+      }
+      byte[] message = AuditFormat.checkpointMessage(records, previous);
+      String line;
+      try {
+        byte[] signature = keys.checkpointKey().signer().sign(message);
+        Optional<byte[]> postQuantum = keys.postQuantumKey().isPresent()
+            ? Optional.of(keys.postQuantumKey().get().signer().sign(message))
+            : Optional.empty();
+        line = AuditFormat.checkpointLine(records, previous, signature, postQuantum);
+      } catch (CryptoException e) {
+        failed = true;
+        throw new AuditWriteException("could not sign the audit checkpoint", e);
+      }
+      write(line);
+      try {
+        sink.publishHead(line);
+      } catch (IOException e) {
+        failed = true;
+        throw new AuditWriteException("could not publish the audit head", e);
+      }
+      lastCheckpoint = records;
+      head = line;
     }
-    byte[] message = AuditFormat.checkpointMessage(records, previous);
-    String line;
-    try {
-      byte[] signature = keys.checkpointKey().signer().sign(message);
-      Optional<byte[]> postQuantum = keys.postQuantumKey().isPresent()
-          ? Optional.of(keys.postQuantumKey().get().signer().sign(message))
-          : Optional.empty();
-      line = AuditFormat.checkpointLine(records, previous, signature, postQuantum);
-    } catch (CryptoException e) {
-      failed = true;
-      throw new AuditWriteException("could not sign the audit checkpoint", e);
-    }
-    write(line);
-    try {
-      sink.publishHead(line);
-    } catch (IOException e) {
-      failed = true;
-      throw new AuditWriteException("could not publish the audit head", e);
-    }
-    lastCheckpoint = records;
-    head = line;
   }
 
   /** The latest signed checkpoint line, to keep off this machine; empty before the first. */
-  public synchronized Optional<String> head() {
-    return Optional.ofNullable(head);
+  public Optional<String> head() {
+    synchronized (lock) {
+      return Optional.ofNullable(head);
+    }
   }
 
   /** How many records the log holds. */
-  public synchronized long records() {
-    return records;
+  public long records() {
+    synchronized (lock) {
+      return records;
+    }
   }
 
   /**
@@ -179,22 +188,24 @@ public final class AuditLog implements AutoCloseable {
    * @throws AuditWriteException if the final checkpoint could not be written
    */
   @Override
-  public synchronized void close() throws AuditWriteException {
-    if (closed) {
-      return;
-    }
-    try {
-      if (!failed) {
-        checkpoint();
+  public void close() throws AuditWriteException {
+    synchronized (lock) {
+      if (closed) {
+        return;
       }
-    } finally {
-      closed = true;
       try {
-        sink.close();
-      } catch (IOException e) {
         if (!failed) {
-          failed = true;
-          throw new AuditWriteException("could not close the audit log", e);
+          checkpoint();
+        }
+      } finally {
+        closed = true;
+        try {
+          sink.close();
+        } catch (IOException e) {
+          if (!failed) {
+            failed = true;
+            throw new AuditWriteException("could not close the audit log", e);
+          }
         }
       }
     }

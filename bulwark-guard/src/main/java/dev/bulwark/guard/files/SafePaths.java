@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.text.Normalizer;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -156,10 +155,20 @@ public final class SafePaths {
       throw new UnsafePathException("file name segment starts with a space or ends with a dot or space");
     }
     int dot = segment.indexOf('.');
-    String stem = (dot < 0 ? segment : segment.substring(0, dot)).toUpperCase(Locale.ROOT);
-    if (WINDOWS_DEVICES.contains(stem)) {
+    String stem = dot < 0 ? segment : segment.substring(0, dot);
+    if (WINDOWS_DEVICES.contains(asciiUpperCase(stem))) {
       throw new UnsafePathException("file name segment is a reserved device name");
     }
+  }
+
+  /** Upper-cases ASCII letters only: device names are ASCII, and no Unicode case mapping can forge one. */
+  private static String asciiUpperCase(String text) {
+    StringBuilder out = new StringBuilder(text.length());
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      out.append(c >= 'a' && c <= 'z' ? (char) (c - 'a' + 'A') : c);
+    }
+    return out.toString();
   }
 
   /**

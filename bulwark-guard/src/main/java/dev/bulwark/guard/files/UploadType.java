@@ -39,6 +39,6 @@ public enum UploadType {
 
   /** The lower-case extensions (without dot) a client file name may carry; the first is canonical. */
   public List<String> extensions() {
-    return extensions;
+    return List.copyOf(extensions);
   }
 }

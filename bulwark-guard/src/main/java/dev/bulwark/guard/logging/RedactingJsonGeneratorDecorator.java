@@ -50,6 +50,7 @@ import net.logstash.logback.mask.MaskingJsonGenerator;
 // module, is theirs to put on the path, and "requires transitive" on an automatic module is refused.
 @SuppressWarnings("exports")
 public final class RedactingJsonGeneratorDecorator implements JsonGeneratorDecorator {
+  private final Object lock = new Object();
   private final Set<String> allowedFields = new LinkedHashSet<>();
   private int maxFieldDepth = Limits.defaults().maxLogFieldDepth();
   private int maxValueChars = Limits.defaults().maxLogMessageChars();
@@ -77,26 +78,33 @@ public final class RedactingJsonGeneratorDecorator implements JsonGeneratorDecor
   }
 
   /** Adds a field name to the allowlist, switching to allowlist mode. */
-  public synchronized void addAllowedField(String name) {
+  public void addAllowedField(String name) {
     if (name == null || name.isBlank()) {
       throw new IllegalArgumentException("allowed field name must not be blank");
     }
-    allowedFields.add(name.strip());
-    masker = build();
+    synchronized (lock) {
+      allowedFields.add(name.strip());
+      masker = build();
+    }
   }
 
   /** Sets the deepest level written, from 1 to {@link Limits#CEILING_LOG_FIELD_DEPTH}. */
-  public synchronized void setMaxFieldDepth(int maxFieldDepth) {
-    Limits.defaults().withMaxLogFieldDepth(maxFieldDepth); // validates against the shared bounds
-    this.maxFieldDepth = maxFieldDepth;
-    masker = build();
+  public void setMaxFieldDepth(int maxFieldDepth) {
+    // Limits validates the value against the shared floor and ceiling.
+    int validated = Limits.defaults().withMaxLogFieldDepth(maxFieldDepth).maxLogFieldDepth();
+    synchronized (lock) {
+      this.maxFieldDepth = validated;
+      masker = build();
+    }
   }
 
   /** Sets the longest string value kept, from 1 to {@link Limits#CEILING_LOG_MESSAGE_CHARS}. */
-  public synchronized void setMaxValueChars(int maxValueChars) {
-    Limits.defaults().withMaxLogMessageChars(maxValueChars);
-    this.maxValueChars = maxValueChars;
-    masker = build();
+  public void setMaxValueChars(int maxValueChars) {
+    int validated = Limits.defaults().withMaxLogMessageChars(maxValueChars).maxLogMessageChars();
+    synchronized (lock) {
+      this.maxValueChars = validated;
+      masker = build();
+    }
   }
 
   private RedactingMasker build() {

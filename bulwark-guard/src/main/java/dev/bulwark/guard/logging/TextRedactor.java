@@ -111,7 +111,7 @@ public final class TextRedactor {
         continue;
       }
       int d = c - '0';
-      if (digits % 2 == 1) {
+      if ((digits & 1) == 1) {
         d *= 2;
         if (d > 9) {
           d -= 9;
