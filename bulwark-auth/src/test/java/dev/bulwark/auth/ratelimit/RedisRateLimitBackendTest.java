@@ -53,7 +53,7 @@ class RedisRateLimitBackendTest extends AbstractRateLimitBackendContractTest {
   }
 
   @Test
-  void keysInRedis_carryTheprefix_andExpire() {
+  void keysInRedis_carryThePrefix_hideTheIdentity_andExpire() {
     RateLimiter limiter = RateLimiter.create(RateLimitRule.named("ttl").limit(Limit.perMinute(3)).build(),
         newBackend(clock));
     limiter.tryAcquire(RateLimitKey.forIdentity("henry"));
