@@ -4,6 +4,9 @@ module dev.bulwark.guard {
   // Secrets: Vault KV v2 over the JDK HTTP client, its JSON responses through Jackson.
   requires com.fasterxml.jackson.databind;
   requires java.net.http;
+  // Compile-time only, for the tests (which javac compiles into this module): the local server that
+  // answers as Vault's KV v2 API. "static" keeps it out of the module graph at run time.
+  requires static jdk.httpserver;
 
   exports dev.bulwark.guard;
   exports dev.bulwark.guard.secrets;
