@@ -314,7 +314,7 @@ public final class EncryptedConfig implements SecretSource {
     return (VALUE_LABEL + name).getBytes(StandardCharsets.UTF_8);
   }
 
-  private static byte[] integrityAssociatedData(byte[] authenticated) {
+  static byte[] integrityAssociatedData(byte[] authenticated) {
     byte[] ad = Arrays.copyOf(INTEGRITY_LABEL, INTEGRITY_LABEL.length + authenticated.length);
     System.arraycopy(authenticated, 0, ad, INTEGRITY_LABEL.length, authenticated.length);
     return ad;
