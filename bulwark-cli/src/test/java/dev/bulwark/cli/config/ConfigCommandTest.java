@@ -98,15 +98,18 @@ class ConfigCommandTest {
   }
 
   @Test
-  void missingMasterKey_asAProcess_saysWhatToSet() {
-    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-        System.getProperty("java.class.path"), Main.class.getName(), "config", "init", "--file", file.toString());
-    Processes.Result result = Processes.run(command, new byte[0], Map.of(), Duration.ofSeconds(60));
-    if (System.getenv("BULWARK_MASTER_KEY") == null) {
-      assertThat(result.exitCode()).isEqualTo(2);
-      assertThat(result.stderr()).contains("BULWARK_MASTER_KEY").contains("--master-key-file").hasLineCount(1);
-      assertThat(file).doesNotExist();
-    }
+  void missingMasterKey_asAProcess_saysWhatToSet() throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), Main.class.getName(), "config", "init", "--file", file.toString());
+    builder.environment().remove("BULWARK_MASTER_KEY");
+    builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    Process process = builder.start();
+    process.getOutputStream().close();
+    String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+    assertThat(process.exitValue()).isEqualTo(2);
+    assertThat(stderr).contains("BULWARK_MASTER_KEY").contains("--master-key-file").hasLineCount(1);
+    assertThat(file).doesNotExist();
   }
 
   @Test

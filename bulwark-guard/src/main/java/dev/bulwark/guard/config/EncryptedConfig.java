@@ -63,6 +63,8 @@ public final class EncryptedConfig implements SecretSource {
 
   private final Path file;
   private final AeadKey masterKey;
+  /** A private lock: callers cannot contend for it or hold it across our writes. */
+  private final Object lock = new Object();
   private Keyset keyset;
   private SortedMap<String, byte[]> sealedValues;
 
@@ -86,8 +88,9 @@ public final class EncryptedConfig implements SecretSource {
   public static EncryptedConfig create(Path file, AeadKey masterKey, KeysetPreset preset) throws ConfigException {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(masterKey, "masterKey");
-    EncryptedConfig config = new EncryptedConfig(file, masterKey, Keyset.generate(preset), new TreeMap<>());
-    config.write(config.keyset, config.sealedValues, false);
+    Keyset keyset = Keyset.generate(preset);
+    EncryptedConfig config = new EncryptedConfig(file, masterKey, keyset, new TreeMap<>());
+    config.write(keyset, new TreeMap<>(), false);
     return config;
   }
 
@@ -142,16 +145,18 @@ public final class EncryptedConfig implements SecretSource {
    * @throws ConfigException {@code TAMPERED} if the value does not authenticate under its name
    * @throws IllegalArgumentException if {@code name} is not a valid secret name
    */
-  public synchronized Optional<Secret> get(String name) throws ConfigException {
-    byte[] sealed = sealedValues.get(Secrets.checkName(name));
-    if (sealed == null) {
-      return Optional.empty();
-    }
-    byte[] plaintext = openValue(keyset.aead(), name, sealed);
-    try {
-      return Optional.of(Secret.ofBytes(plaintext));
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
+  public Optional<Secret> get(String name) throws ConfigException {
+    synchronized (lock) {
+      byte[] sealed = sealedValues.get(Secrets.checkName(name));
+      if (sealed == null) {
+        return Optional.empty();
+      }
+      byte[] plaintext = openValue(keyset.aead(), name, sealed);
+      try {
+        return Optional.of(Secret.ofBytes(plaintext));
+      } finally {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
   }
 
@@ -173,19 +178,21 @@ public final class EncryptedConfig implements SecretSource {
    * @throws IllegalArgumentException if the name is invalid, the value is over {@link
    *     #MAX_VALUE_BYTES} or destroyed
    */
-  public synchronized void set(String name, Secret value) throws ConfigException {
-    Secrets.checkName(name);
-    if (value.lengthBytes() > MAX_VALUE_BYTES) {
-      throw new IllegalArgumentException("a value may have at most " + MAX_VALUE_BYTES + " bytes");
-    }
-    byte[] plaintext = value.insecureBytes();
-    try {
-      SortedMap<String, byte[]> next = new TreeMap<>(sealedValues);
-      next.put(name, sealValue(keyset.aead(), name, plaintext));
-      write(keyset, next, true);
-      sealedValues = next;
-    } finally {
-      Arrays.fill(plaintext, (byte) 0);
+  public void set(String name, Secret value) throws ConfigException {
+    synchronized (lock) {
+      Secrets.checkName(name);
+      if (value.lengthBytes() > MAX_VALUE_BYTES) {
+        throw new IllegalArgumentException("a value may have at most " + MAX_VALUE_BYTES + " bytes");
+      }
+      byte[] plaintext = value.insecureBytes();
+      try {
+        SortedMap<String, byte[]> next = new TreeMap<>(sealedValues);
+        next.put(name, sealValue(keyset.aead(), name, plaintext));
+        write(keyset, next, true);
+        sealedValues = next;
+      } finally {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
   }
 
@@ -195,25 +202,31 @@ public final class EncryptedConfig implements SecretSource {
    * @return whether there was a value to remove
    * @throws ConfigException {@code IO} if the file cannot be written
    */
-  public synchronized boolean remove(String name) throws ConfigException {
-    if (!sealedValues.containsKey(Secrets.checkName(name))) {
-      return false;
+  public boolean remove(String name) throws ConfigException {
+    synchronized (lock) {
+      if (!sealedValues.containsKey(Secrets.checkName(name))) {
+        return false;
+      }
+      SortedMap<String, byte[]> next = new TreeMap<>(sealedValues);
+      next.remove(name);
+      write(keyset, next, true);
+      sealedValues = next;
+      return true;
     }
-    SortedMap<String, byte[]> next = new TreeMap<>(sealedValues);
-    next.remove(name);
-    write(keyset, next, true);
-    sealedValues = next;
-    return true;
   }
 
   /** The names of the values, sorted. */
-  public synchronized SortedSet<String> names() {
-    return Collections.unmodifiableSortedSet(new TreeSet<>(sealedValues.keySet()));
+  public SortedSet<String> names() {
+    synchronized (lock) {
+      return Collections.unmodifiableSortedSet(new TreeSet<>(sealedValues.keySet()));
+    }
   }
 
   /** The id of the key that encrypts new values. */
-  public synchronized int primaryKeyId() {
-    return keyset.primaryKeyId();
+  public int primaryKeyId() {
+    synchronized (lock) {
+      return keyset.primaryKeyId();
+    }
   }
 
   /** {@link #rotate(KeysetPreset)} with {@link KeysetPreset#DEFAULT}. */
@@ -230,31 +243,33 @@ public final class EncryptedConfig implements SecretSource {
    *     cannot be written (the old file and this object stay as they were)
    * @throws IllegalStateException if the keyset already holds {@link Keyset#MAX_KEYS} keys
    */
-  public synchronized int rotate(KeysetPreset preset) throws ConfigException {
-    if (keyset.keys().size() >= Keyset.MAX_KEYS) {
-      throw new IllegalStateException("the keyset holds " + Keyset.MAX_KEYS + " keys; create a new configuration file");
-    }
-    Keyset rotated = keyset.rotate(preset);
-    KeysetAead current = keyset.aead();
-    KeysetAead next = rotated.aead();
-    SortedMap<String, byte[]> resealed = new TreeMap<>();
-    for (Map.Entry<String, byte[]> entry : sealedValues.entrySet()) {
-      byte[] plaintext = openValue(current, entry.getKey(), entry.getValue());
-      try {
-        resealed.put(entry.getKey(), sealValue(next, entry.getKey(), plaintext));
-      } finally {
-        Arrays.fill(plaintext, (byte) 0);
+  public int rotate(KeysetPreset preset) throws ConfigException {
+    synchronized (lock) {
+      if (keyset.keys().size() >= Keyset.MAX_KEYS) {
+        throw new IllegalStateException("the keyset holds " + Keyset.MAX_KEYS + " keys; create a new configuration file");
       }
-    }
-    for (KeyInfo key : rotated.keys()) {
-      if (!key.primary() && key.status() == KeyStatus.ENABLED) {
-        rotated = rotated.disable(key.keyId());
+      Keyset rotated = keyset.rotate(preset);
+      KeysetAead current = keyset.aead();
+      KeysetAead next = rotated.aead();
+      SortedMap<String, byte[]> resealed = new TreeMap<>();
+      for (Map.Entry<String, byte[]> entry : sealedValues.entrySet()) {
+        byte[] plaintext = openValue(current, entry.getKey(), entry.getValue());
+        try {
+          resealed.put(entry.getKey(), sealValue(next, entry.getKey(), plaintext));
+        } finally {
+          Arrays.fill(plaintext, (byte) 0);
+        }
       }
+      for (KeyInfo key : rotated.keys()) {
+        if (!key.primary() && key.status() == KeyStatus.ENABLED) {
+          rotated = rotated.disable(key.keyId());
+        }
+      }
+      write(rotated, resealed, true);
+      keyset = rotated;
+      sealedValues = resealed;
+      return rotated.primaryKeyId();
     }
-    write(rotated, resealed, true);
-    keyset = rotated;
-    sealedValues = resealed;
-    return rotated.primaryKeyId();
   }
 
   /** {@link SecretSource} view: {@link #get(String)}, with a failure as a {@link SecretsException}. */

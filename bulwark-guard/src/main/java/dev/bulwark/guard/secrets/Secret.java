@@ -31,6 +31,8 @@ import javax.security.auth.Destroyable;
  */
 public final class Secret implements Destroyable {
   private final byte[] value;
+  /** A private lock: callers cannot contend for it (they may well synchronize on a Secret). */
+  private final Object lock = new Object();
   private boolean destroyed;
 
   private Secret(byte[] value) {
@@ -65,16 +67,18 @@ public final class Secret implements Destroyable {
    * @throws IllegalStateException if destroyed, or if the value is not valid UTF-8 (use {@link
    *     #insecureBytes()} for binary secrets)
    */
-  public synchronized String insecureValue() {
-    checkAlive();
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(value))
-          .toString();
-    } catch (CharacterCodingException e) {
-      throw new IllegalStateException("the secret is not UTF-8 text; read it with insecureBytes()");
+  public String insecureValue() {
+    synchronized (lock) {
+      checkAlive();
+      try {
+        return StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT)
+            .decode(ByteBuffer.wrap(value))
+            .toString();
+      } catch (CharacterCodingException e) {
+        throw new IllegalStateException("the secret is not UTF-8 text; read it with insecureBytes()");
+      }
     }
   }
 
@@ -83,9 +87,11 @@ public final class Secret implements Destroyable {
    *
    * @throws IllegalStateException if destroyed
    */
-  public synchronized byte[] insecureBytes() {
-    checkAlive();
-    return value.clone();
+  public byte[] insecureBytes() {
+    synchronized (lock) {
+      checkAlive();
+      return value.clone();
+    }
   }
 
   /**
@@ -94,21 +100,27 @@ public final class Secret implements Destroyable {
    *
    * @throws IllegalStateException if destroyed
    */
-  public synchronized int lengthBytes() {
-    checkAlive();
-    return value.length;
+  public int lengthBytes() {
+    synchronized (lock) {
+      checkAlive();
+      return value.length;
+    }
   }
 
   /** Zeroes the value; every accessor throws afterwards. Idempotent. */
   @Override
-  public synchronized void destroy() {
-    Arrays.fill(value, (byte) 0);
-    destroyed = true;
+  public void destroy() {
+    synchronized (lock) {
+      Arrays.fill(value, (byte) 0);
+      destroyed = true;
+    }
   }
 
   @Override
-  public synchronized boolean isDestroyed() {
-    return destroyed;
+  public boolean isDestroyed() {
+    synchronized (lock) {
+      return destroyed;
+    }
   }
 
   /**
@@ -125,13 +137,13 @@ public final class Secret implements Destroyable {
     }
     byte[] mine;
     byte[] theirs;
-    synchronized (this) {
+    synchronized (lock) {
       if (destroyed) {
         return false;
       }
       mine = value.clone();
     }
-    synchronized (that) {
+    synchronized (that.lock) {
       if (that.destroyed) {
         Arrays.fill(mine, (byte) 0);
         return false;
@@ -154,8 +166,10 @@ public final class Secret implements Destroyable {
 
   /** Always {@code Secret[redacted]} (or {@code Secret[destroyed]}): never the value. */
   @Override
-  public synchronized String toString() {
-    return destroyed ? "Secret[destroyed]" : "Secret[redacted]";
+  public String toString() {
+    synchronized (lock) {
+      return destroyed ? "Secret[destroyed]" : "Secret[redacted]";
+    }
   }
 
   private void checkAlive() {

@@ -16,7 +16,6 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -52,7 +51,8 @@ public final class VaultKv2Source implements SecretSource {
   /** Largest Vault response read, in bytes. */
   public static final int MAX_RESPONSE_BYTES = 1024 * 1024;
 
-  private static final Pattern SEGMENTS = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*(/[A-Za-z0-9_-][A-Za-z0-9_.-]*)*");
+  /** One path segment; segments are split on '/' first, so the pattern never backtracks across them. */
+  private static final Pattern SEGMENT = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9_.-]*");
   private static final Set<String> LOOPBACK = Set.of("localhost", "127.0.0.1", "[::1]", "::1");
   private static final JsonMapper JSON =
       JsonMapper.builder(
@@ -74,6 +74,7 @@ public final class VaultKv2Source implements SecretSource {
   private final Duration timeout;
   private final HttpClient client;
   private final String description;
+  private final Object lock = new Object();
   private Map<String, String> values;
 
   private VaultKv2Source(Builder b) {
@@ -107,11 +108,13 @@ public final class VaultKv2Source implements SecretSource {
     return value == null ? Optional.empty() : Optional.of(Secret.of(value));
   }
 
-  private synchronized Map<String, String> values() throws SecretsException {
-    if (values == null) {
-      values = Map.copyOf(read());
+  private Map<String, String> values() throws SecretsException {
+    synchronized (lock) {
+      if (values == null) {
+        values = Map.copyOf(read());
+      }
+      return values;
     }
-    return values;
   }
 
   private Map<String, String> read() throws SecretsException {
@@ -217,7 +220,7 @@ public final class VaultKv2Source implements SecretSource {
           || !(address.getRawPath() == null || address.getRawPath().isEmpty() || address.getRawPath().equals("/"))) {
         throw new IllegalArgumentException("the Vault address must be scheme://host[:port] with nothing else");
       }
-      String scheme = address.getScheme().toLowerCase(Locale.ROOT);
+      String scheme = asciiLowerCase(address.getScheme());
       if (!scheme.equals("https") && !scheme.equals("http")) {
         throw new IllegalArgumentException("the Vault address must be https://host[:port]");
       }
@@ -277,8 +280,8 @@ public final class VaultKv2Source implements SecretSource {
       if (path == null) {
         throw new IllegalArgumentException("set the secret's path with path(...)");
       }
-      if (address.getScheme().equalsIgnoreCase("http")
-          && !(plainHttpToLoopback && LOOPBACK.contains(address.getHost().toLowerCase(Locale.ROOT)))) {
+      if (asciiLowerCase(address.getScheme()).equals("http")
+          && !(plainHttpToLoopback && LOOPBACK.contains(asciiLowerCase(address.getHost())))) {
         throw new IllegalArgumentException("Vault must be reached over https:// (plain http only to a loopback"
             + " address, with insecurePlainHttpToLoopbackForTests())");
       }
@@ -286,11 +289,30 @@ public final class VaultKv2Source implements SecretSource {
     }
 
     private static String checkPath(String value, String what) {
-      if (value == null || value.length() > 512 || !SEGMENTS.matcher(value).matches()) {
+      boolean valid = value != null && !value.isEmpty() && value.length() <= 512;
+      if (valid) {
+        for (String segment : value.split("/", -1)) {
+          valid &= SEGMENT.matcher(segment).matches();
+        }
+      }
+      if (!valid) {
         throw new IllegalArgumentException("the Vault " + what
             + " must be segments of [A-Za-z0-9_.-] separated by '/', not starting with '.'");
       }
       return value;
+    }
+
+    /**
+     * Lower-cases ASCII letters only: schemes and the loopback names are ASCII, and a locale- or
+     * Unicode-aware mapping could turn a look-alike character into one of them.
+     */
+    private static String asciiLowerCase(String text) {
+      StringBuilder out = new StringBuilder(text.length());
+      for (int i = 0; i < text.length(); i++) {
+        char c = text.charAt(i);
+        out.append(c >= 'A' && c <= 'Z' ? (char) (c + ('a' - 'A')) : c);
+      }
+      return out.toString();
     }
 
     private static Duration checkTimeout(Duration timeout) {
