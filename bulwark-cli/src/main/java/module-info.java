@@ -17,4 +17,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli.audit to info.picocli;
   opens dev.bulwark.cli.password to info.picocli;
   opens dev.bulwark.cli.jwt to info.picocli;
+  opens dev.bulwark.cli.config to info.picocli;
 }

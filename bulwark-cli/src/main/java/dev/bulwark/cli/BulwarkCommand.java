@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.audit.AuditCommand;
+import dev.bulwark.cli.config.ConfigCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.jwt.JwtCommand;
@@ -28,7 +29,8 @@ import picocli.CommandLine.ScopeType;
       DecryptCommand.class,
       AuditCommand.class,
       PasswordCommand.class,
-      JwtCommand.class
+      JwtCommand.class,
+      ConfigCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

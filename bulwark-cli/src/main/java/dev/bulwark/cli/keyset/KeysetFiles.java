@@ -2,78 +2,46 @@ package dev.bulwark.cli.keyset;
 
 import dev.bulwark.cli.CliException;
 import dev.bulwark.crypto.CryptoException;
-import dev.bulwark.crypto.aead.AeadAlgorithm;
 import dev.bulwark.crypto.aead.AeadKey;
 import dev.bulwark.crypto.keyset.Keyset;
+import dev.bulwark.guard.config.AtomicFiles;
+import dev.bulwark.guard.config.ConfigException;
+import dev.bulwark.guard.config.MasterKey;
+import dev.bulwark.guard.secrets.SecretSource;
+import dev.bulwark.guard.secrets.Secrets;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Arrays;
-import java.util.Base64;
 import java.util.Map;
 
 /**
  * The keyset commands' file handling: the master key (key-encryption key) from {@code
  * BULWARK_MASTER_KEY} or a file, loading and atomically replacing sealed keyset files.
  */
-final class KeysetFiles {
-  static final String MASTER_KEY_ENV = "BULWARK_MASTER_KEY";
+public final class KeysetFiles {
+  static final String MASTER_KEY_ENV = MasterKey.ENVIRONMENT_VARIABLE;
   private static final int MAX_KEYSET_FILE_BYTES = 256 * 1024;
-  private static final int MAX_MASTER_KEY_FILE_BYTES = 1024;
 
   private KeysetFiles() {}
 
   /**
-   * The master key: from {@code masterKeyFile} if given, else from the environment.
+   * The master key: from {@code masterKeyFile} if given, else from {@code BULWARK_MASTER_KEY} in
+   * {@code environment}, read and checked by the library's {@link MasterKey} (shared with {@code
+   * bulwark config}).
    *
    * @throws CliException (usage) if neither is set or the value is not 32 bytes of base64
    */
-  static AeadKey masterKey(Path masterKeyFile, Map<String, String> environment) {
-    String encoded;
-    String source;
-    if (masterKeyFile != null) {
-      source = "--master-key-file";
-      try {
-        if (Files.size(masterKeyFile) > MAX_MASTER_KEY_FILE_BYTES) {
-          throw CliException.usage("the master key file is too large to be a key");
-        }
-        encoded = Files.readString(masterKeyFile, StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        throw CliException.usage("cannot read the master key file: " + e.getClass().getSimpleName());
-      }
-    } else {
-      source = MASTER_KEY_ENV;
-      encoded = environment.get(MASTER_KEY_ENV);
-      if (encoded == null || encoded.isBlank()) {
-        throw CliException.usage("no master key: set " + MASTER_KEY_ENV
-            + " or pass --master-key-file (32 random bytes in base64; make one with: bulwark token urlsafe)");
-      }
-    }
-    byte[] raw = decodeBase64(encoded.strip());
+  public static AeadKey masterKey(Path masterKeyFile, Map<String, String> environment) {
     try {
-      if (raw.length != 32) {
-        throw CliException.usage("the master key from " + source + " must be 32 bytes in base64");
-      }
-      return AeadKey.insecureFromBytes(AeadAlgorithm.AES256_GCM, raw);
-    } finally {
-      Arrays.fill(raw, (byte) 0);
-    }
-  }
-
-  private static byte[] decodeBase64(String text) {
-    try {
-      return text.indexOf('-') >= 0 || text.indexOf('_') >= 0
-          ? Base64.getUrlDecoder().decode(text)
-          : Base64.getDecoder().decode(text);
-    } catch (IllegalArgumentException e) {
-      return new byte[0];
+      return masterKeyFile != null
+          ? MasterKey.fromFile(masterKeyFile)
+          : MasterKey.fromSecrets(Secrets.chain(SecretSource.environment(environment)));
+    } catch (ConfigException e) {
+      boolean missing = masterKeyFile == null && !environment.containsKey(MASTER_KEY_ENV);
+      throw CliException.usage(missing ? e.getMessage() + "; or pass --master-key-file FILE" : e.getMessage());
     }
   }
 
@@ -112,43 +80,17 @@ final class KeysetFiles {
 
   /** What to write into the temporary file. */
   @FunctionalInterface
-  interface Writer {
-    void writeTo(OutputStream out) throws IOException;
-  }
+  interface Writer extends AtomicFiles.Content {}
 
   /**
    * Writes through a temporary file in the target's directory (owner-only permissions where the file
-   * system has them) and moves it into place atomically, so a failure never leaves a partial file.
+   * system has them), forced to disk and moved into place atomically ({@link AtomicFiles}), so a
+   * failure never leaves a partial file.
    *
    * @throws IOException from the writer, after deleting the temporary file
    */
   static void writeAtomicallyOrThrow(Path file, Writer writer, boolean replace) throws IOException {
-    Path target = file.toAbsolutePath();
-    Path directory = target.getParent();
-    if (directory == null) {
-      throw new IOException("the output path has no directory");
-    }
-    Path temp = createTemp(directory);
-    boolean moved = false;
-    try {
-      try (OutputStream out = Files.newOutputStream(temp)) {
-        writer.writeTo(out);
-      }
-      try {
-        if (replace) {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        } else {
-          Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
-        }
-      } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system cannot replace files atomically", e);
-      }
-      moved = true;
-    } finally {
-      if (!moved) {
-        Files.deleteIfExists(temp);
-      }
-    }
+    AtomicFiles.write(file, writer, replace);
   }
 
   private static void writeAtomically(Path file, Writer writer, boolean replace) {
@@ -158,15 +100,6 @@ final class KeysetFiles {
       throw CliException.usage("refusing to overwrite " + file);
     } catch (IOException e) {
       throw CliException.usage("cannot write " + file + ": " + e.getClass().getSimpleName());
-    }
-  }
-
-  private static Path createTemp(Path directory) throws IOException {
-    try {
-      return Files.createTempFile(directory, ".bulwark-", ".tmp",
-          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-    } catch (UnsupportedOperationException e) {
-      return Files.createTempFile(directory, ".bulwark-", ".tmp");
     }
   }
 }
