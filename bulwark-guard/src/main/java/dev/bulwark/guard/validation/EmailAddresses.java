@@ -15,9 +15,8 @@ public final class EmailAddresses {
   /** RFC 5321 §4.5.3.1.1. */
   public static final int MAX_LOCAL_PART_CHARS = 64;
 
-  // RFC 5322 §3.2.3 atext, in dot-atom form: no leading, trailing or doubled dots.
-  private static final Pattern DOT_ATOM =
-      Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
+  // RFC 5322 §3.2.3 atext (besides letters and digits).
+  private static final String ATEXT_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
   private static final Pattern LABEL = Pattern.compile("[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?");
   private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
 
@@ -36,12 +35,27 @@ public final class EmailAddresses {
       return Optional.empty();
     }
     String local = raw.substring(0, at);
-    if (local.length() > MAX_LOCAL_PART_CHARS || !DOT_ATOM.matcher(local).matches()) {
+    if (local.length() > MAX_LOCAL_PART_CHARS || !isDotAtom(local)) {
       return Optional.empty();
     }
     return asciiDomain(raw.substring(at + 1))
         .map(domain -> local + "@" + domain)
         .filter(address -> address.length() <= MAX_CHARS);
+  }
+
+  /** RFC 5322 §3.2.3 dot-atom: atext runs joined by single dots, none at either end. */
+  private static boolean isDotAtom(String local) {
+    if (local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+      return false;
+    }
+    for (int i = 0; i < local.length(); i++) {
+      char c = local.charAt(i);
+      boolean alphanumeric = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+      if (!alphanumeric && c != '.' && ATEXT_SYMBOLS.indexOf(c) < 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static Optional<String> asciiDomain(String domain) {

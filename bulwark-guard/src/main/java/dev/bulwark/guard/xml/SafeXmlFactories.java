@@ -4,10 +4,12 @@ import dev.bulwark.guard.Limits;
 import java.util.Objects;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
 import javax.xml.parsers.SAXParserFactory;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.transform.TransformerConfigurationException;
 import javax.xml.transform.TransformerFactory;
+import org.xml.sax.SAXException;
 
 /**
  * The JDK's XML factories (DOM, SAX, StAX, Transformer), configured so that untrusted XML cannot
@@ -80,7 +82,7 @@ public final class SafeXmlFactories {
   /** The feature setter both DOM and SAX factories have, with their different checked exceptions. */
   @FunctionalInterface
   private interface FeatureSetter {
-    void set(String name, boolean value) throws Exception;
+    void set(String name, boolean value) throws ParserConfigurationException, SAXException;
   }
 
   private static void setParserFeatures(String kind, FeatureSetter factory) {
@@ -90,7 +92,7 @@ public final class SafeXmlFactories {
       factory.set(EXTERNAL_GENERAL, false);
       factory.set(EXTERNAL_PARAMETER, false);
       factory.set(LOAD_EXTERNAL_DTD, false);
-    } catch (Exception e) {
+    } catch (ParserConfigurationException | SAXException e) {
       // Fail closed: a JDK without these features must not parse untrusted XML at all.
       throw new IllegalStateException("the JDK " + kind + " parser lacks a security feature", e);
     }
