@@ -2,6 +2,10 @@
 module dev.bulwark.auth {
   requires transitive dev.bulwark.crypto;
   requires org.bouncycastle.provider;
+  requires com.nulabinc.zxcvbn;
+  requires java.net.http;
 
   exports dev.bulwark.auth.password;
+  exports dev.bulwark.auth.policy;
+  exports dev.bulwark.auth.breached;
 }
