@@ -1,7 +1,5 @@
 package dev.bulwark.auth.breached;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +9,10 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Online breached-password screen over the Have I Been Pwned range API with k-anonymity: only the
@@ -25,7 +27,7 @@ import java.util.Set;
  * ScreenVerdict v = hibp.screen(candidate);
  * }
  *
- * <p>Fail-closed by default ({@link FailureMode}): a timeout, a non-200 status, a redirect, a body
+ * <p>Fail-closed by default ({@link FailureMode}): a timeout (the whole exchange, body included), a non-200 status, a redirect, a body
  * over {@value #MAX_RESPONSE_BYTES} bytes or one malformed line gives {@link
  * ScreenVerdict#UNAVAILABLE}. Redirects are not followed. The base URI must be https (plain http is
  * accepted only for a loopback mirror). Thread-safe: one {@link HttpClient} is shared.
@@ -69,28 +71,28 @@ public final class PwnedPasswordsClient implements PasswordScreen {
     Objects.requireNonNull(password, "password");
     String hex = Sha1Keys.hexUpper(Sha1Keys.sha1(password));
     String suffix = hex.substring(PREFIX_CHARS);
+    HttpRequest request =
+        HttpRequest.newBuilder(baseUri.resolve(hex.substring(0, PREFIX_CHARS)))
+            .timeout(timeout)
+            .header("Add-Padding", "true")
+            .header("User-Agent", "bulwark-breached-screen")
+            .GET()
+            .build();
+    // HttpRequest.timeout covers only the wait for the headers; the deadline on the future also
+    // bounds a body that trickles in, and the limiting handler bounds its size.
+    CompletableFuture<HttpResponse<byte[]>> future =
+        http.sendAsync(request, HttpResponse.BodyHandlers.limiting(HttpResponse.BodyHandlers.ofByteArray(), MAX_RESPONSE_BYTES));
     try {
-      HttpRequest request =
-          HttpRequest.newBuilder(baseUri.resolve(hex.substring(0, PREFIX_CHARS)))
-              .timeout(timeout)
-              .header("Add-Padding", "true")
-              .header("User-Agent", "bulwark-breached-screen")
-              .GET()
-              .build();
-      HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-      try (InputStream body = response.body()) {
-        if (response.statusCode() != 200) {
-          return failed();
-        }
-        byte[] bytes = body.readNBytes(MAX_RESPONSE_BYTES + 1);
-        if (bytes.length > MAX_RESPONSE_BYTES) {
-          return failed();
-        }
-        return match(new String(bytes, StandardCharsets.US_ASCII), suffix);
+      HttpResponse<byte[]> response = future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      if (response.statusCode() != 200) {
+        return failed();
       }
-    } catch (IOException e) {
+      return match(new String(response.body(), StandardCharsets.US_ASCII), suffix);
+    } catch (ExecutionException | TimeoutException e) {
+      future.cancel(true);
       return failed();
     } catch (InterruptedException e) {
+      future.cancel(true);
       Thread.currentThread().interrupt();
       return failed();
     }

@@ -1,6 +1,7 @@
 package dev.bulwark.auth.policy;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -16,7 +17,7 @@ public record PolicyResult(List<PolicyViolation> violations, Optional<StrengthEs
   /** Copies the components. */
   public PolicyResult {
     violations = List.copyOf(violations);
-    java.util.Objects.requireNonNull(strength, "strength");
+    Objects.requireNonNull(strength, "strength");
   }
 
   /** True when there is no violation. */

@@ -127,4 +127,19 @@ class FilterFileTamperingTest {
         .isInstanceOf(FilterFormatException.class)
         .hasMessage("cannot read the filter file");
   }
+
+  /** The fuzz seeds must be valid filters, so that fuzzing starts from the acceptance path. */
+  @Test
+  void fuzzSeeds_areValidFilters() throws Exception {
+    String dir = "FilterFileFuzzTestInputs/read_throwsOnlyFilterFormatException/";
+    for (String seed : new String[] {"seed-valid-1word-asis", "seed-valid-4words-fix"}) {
+      try (InputStream in = getClass().getResourceAsStream(dir + seed)) {
+        assertThat(in).as(seed).isNotNull();
+        byte[] data = in.readAllBytes();
+        // The last byte is the fuzz target's "fix the checksum" flag, not part of the file.
+        BreachedFilter f = BreachedFilter.read(new ByteArrayInputStream(Arrays.copyOf(data, data.length - 1)), 1 << 20);
+        assertThat(f.entries()).isPositive();
+      }
+    }
+  }
 }

@@ -123,6 +123,17 @@ class PwnedPasswordsClientTest {
     assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(2_500));
   }
 
+  /** Headers at once, then a body that trickles: HttpRequest.timeout alone would not end this. */
+  @Test
+  void tricklingBody_isCutAtTheTimeout_failClosed() throws Exception {
+    String suffix = hex(PASSWORD).substring(5);
+    server = new RangeApiServer(path -> new RangeApiServer.Reply(200, "", suffix + ":9\r\n", 4_000));
+    PwnedPasswordsClient c = PwnedPasswordsClient.builder().baseUri(server.base()).timeout(Duration.ofMillis(500)).build();
+    long start = System.nanoTime();
+    assertThat(c.screen(PASSWORD)).isEqualTo(ScreenVerdict.UNAVAILABLE);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(3_000));
+  }
+
   @Test
   void redirect_isNotFollowed() throws Exception {
     server = new RangeApiServer(path -> new RangeApiServer.Reply(302, "Location: http://127.0.0.1:1/elsewhere\r\n", ""));

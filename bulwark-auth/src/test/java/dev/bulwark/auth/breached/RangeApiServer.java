@@ -21,7 +21,11 @@ import java.util.function.Function;
  */
 final class RangeApiServer implements AutoCloseable {
   /** What to send: status, extra header lines (CRLF-terminated) and body for a request path. */
-  record Reply(int status, String headers, String body) {}
+  record Reply(int status, String headers, String body, long bodyDelayMillis) {
+    Reply(int status, String headers, String body) {
+      this(status, headers, body, 0);
+    }
+  }
 
   final List<String> paths = new CopyOnWriteArrayList<>();
   final List<String> paddingHeaders = new CopyOnWriteArrayList<>();
@@ -72,10 +76,20 @@ final class RangeApiServer implements AutoCloseable {
       OutputStream out = s.getOutputStream();
       out.write(("HTTP/1.1 " + reply.status() + " X\r\nContent-Length: " + body.length + "\r\n" + reply.headers()
           + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-      out.write(body);
+      out.flush();
+      if (reply.bodyDelayMillis() > 0) {
+        out.write(body, 0, 1);
+        out.flush();
+        Thread.sleep(reply.bodyDelayMillis());
+        out.write(body, 1, body.length - 1);
+      } else {
+        out.write(body);
+      }
       out.flush();
     } catch (IOException e) {
       // The client gave up (timeout test): nothing to answer.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -169,6 +169,31 @@ class PasswordPolicyTest {
     assertThat(SINGLE.withUsername("Marguerite").toString()).doesNotContain("Marguerite");
   }
 
+  /** One policy (and its shared zxcvbn instance) serves many request threads. */
+  @Test
+  void concurrentChecks_giveTheSameAnswersAsSequentialOnes() throws Exception {
+    List<String> inputs = List.of(GOOD, "password", "abcdefghijklmnopq", "zq7 mv4 kp9 wx2", "short", "aaaaaaaaaaaaaaaa");
+    List<PolicyResult> expected = inputs.stream().map(PasswordPolicyTest::check).toList();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<Boolean>> futures = new java.util.ArrayList<>();
+      for (int t = 0; t < 8; t++) {
+        futures.add(pool.submit(() -> {
+          for (int round = 0; round < 5; round++) {
+            for (int i = 0; i < inputs.size(); i++) {
+              if (!check(inputs.get(i)).equals(expected.get(i))) {
+                return false;
+              }
+            }
+          }
+          return true;
+        }));
+      }
+      for (var f : futures) {
+        assertThat(f.get()).isTrue();
+      }
+    }
+  }
+
   @Test
   void reasonCodes_areStableLowerCaseStrings() {
     assertThat(ReasonCode.TOO_SHORT.code()).isEqualTo("too_short");
