@@ -31,6 +31,9 @@ public final class BreachedFilterBuilder {
 
   private static final double LN2 = Math.log(2);
 
+  /** Seeds of new filters; thread-safe. */
+  private static final SecureRandom SEEDS = new SecureRandom();
+
   private final long[] words;
   private final long bitCount;
   private final int hashCount;
@@ -54,7 +57,7 @@ public final class BreachedFilterBuilder {
    *     #MAX_FALSE_POSITIVE_RATE}]
    */
   public static BreachedFilterBuilder forEntries(long expectedEntries, double falsePositiveRate) {
-    return forEntries(expectedEntries, falsePositiveRate, new SecureRandom().nextLong());
+    return forEntries(expectedEntries, falsePositiveRate, SEEDS.nextLong());
   }
 
   static BreachedFilterBuilder forEntries(long expectedEntries, double falsePositiveRate, long seed) {
