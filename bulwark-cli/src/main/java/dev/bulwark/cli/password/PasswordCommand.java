@@ -28,6 +28,7 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "password",
     mixinStandardHelpOptions = true,
+    subcommands = {PasswordCheckCommand.class, PasswordBuildFilterCommand.class},
     description = "Hash or verify a password (read on stdin; one trailing newline is removed).")
 public final class PasswordCommand implements Runnable {
   /** Longest stdin accepted: {@link PasswordHasher#MAX_PASSWORD_CHARS} chars of up to 4 bytes. */
