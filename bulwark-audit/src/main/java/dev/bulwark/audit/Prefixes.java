@@ -1,10 +1,9 @@
 package dev.bulwark.audit;
 
 /**
- * The literal prefixes of the secret formats, found in one pass over a text: a format's regular
- * expression runs only on a text that contains its prefix. One pass with a switch on the
- * character replaced one {@code String.contains} per prefix (eleven passes, half the scan time of
- * a source tree). Stateless.
+ * The literal prefixes of the secret formats: a format's regular expression runs only on a text
+ * that contains its prefix. {@code String.contains} is a vectorised intrinsic; a single
+ * character-by-character pass with a switch, tried instead, was three times slower. Stateless.
  */
 final class Prefixes {
   static final int BWK = 1;
@@ -22,42 +21,25 @@ final class Prefixes {
   /** The set of prefixes present, as a bit mask of the constants above. */
   static int present(String text) {
     int found = 0;
-    int n = text.length();
-    for (int i = 0; i < n; i++) {
-      switch (text.charAt(i)) {
-        case 'b' -> found |= at(text, "bwk_", i) ? BWK : 0;
-        case 'P' -> found |= at(text, "PRIVATE KEY-----", i) ? PEM : 0;
-        case 'A' -> found |= at(text, "AKIA", i) || at(text, "ASIA", i) ? AWS : at(text, "AIza", i) ? GOOGLE : 0;
-        case 'g' -> found |= github(text, i) ? GITHUB : at(text, "glpat-", i) ? GITLAB : 0;
-        case 'x' -> found |= at(text, "xox", i) ? SLACK : 0;
-        case 'k' -> found |= at(text, "k_live_", i) ? STRIPE : 0;
-        case 'e' -> found |= at(text, "eyJ", i) ? JWT : 0;
-        default -> {
-          // not the first character of any prefix
-        }
-      }
-    }
+    found |= text.contains("bwk_") ? BWK : 0;
+    found |= text.contains("PRIVATE KEY-----") ? PEM : 0;
+    found |= text.contains("AKIA") || text.contains("ASIA") ? AWS : 0;
+    found |= github(text) ? GITHUB : 0;
+    found |= text.contains("glpat-") ? GITLAB : 0;
+    found |= text.contains("xox") ? SLACK : 0;
+    found |= text.contains("k_live_") ? STRIPE : 0;
+    found |= text.contains("AIza") ? GOOGLE : 0;
+    found |= text.contains("eyJ") ? JWT : 0;
     return found;
   }
 
-  /** Whether {@code literal} is at {@code i}, its first character already known to match. */
-  private static boolean at(String text, String literal, int i) {
-    if (i + literal.length() > text.length()) {
-      return false;
-    }
-    for (int k = 1; k < literal.length(); k++) {
-      if (text.charAt(i + k) != literal.charAt(k)) {
-        return false;
+  /** {@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} (one pass over "gh"), or {@code github_pat_} (which has no "gh"). */
+  private static boolean github(String text) {
+    for (int i = text.indexOf("gh"); i >= 0; i = text.indexOf("gh", i + 2)) {
+      if (i + 3 < text.length() && text.charAt(i + 3) == '_' && "pousr".indexOf(text.charAt(i + 2)) >= 0) {
+        return true;
       }
     }
-    return true;
-  }
-
-  /** {@code ghp_}, {@code gho_}, {@code ghu_}, {@code ghs_}, {@code ghr_} or {@code github_pat_}. */
-  private static boolean github(String text, int i) {
-    if (i + 3 < text.length() && text.charAt(i + 1) == 'h' && text.charAt(i + 3) == '_' && "pousr".indexOf(text.charAt(i + 2)) >= 0) {
-      return true;
-    }
-    return at(text, "github_pat_", i);
+    return text.contains("github_pat_");
   }
 }

@@ -16,6 +16,7 @@ final class QuotedAssignments {
   static final String SPECIFICATION =
       "(?<![A-Za-z0-9_.\\-])[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|=|:)\\s*([\"'`])([^\"'`\\s\\\\]{4,512})\\2";
 
+  private static final char[] QUOTES = {'"', '\'', '`'};
   static final int MIN_VALUE = 4;
   static final int MAX_VALUE = 512;
 
@@ -37,7 +38,8 @@ final class QuotedAssignments {
     List<Assignment> found = new ArrayList<>();
     int lastEnd = 0;
     int n = text.length();
-    for (int q = nextQuote(text, 0); q >= 0; q = nextQuote(text, q + 1)) {
+    int[] next = {text.indexOf(QUOTES[0]), text.indexOf(QUOTES[1]), text.indexOf(QUOTES[2])};
+    for (int q = nextQuote(text, 0, next); q >= 0; q = nextQuote(text, q + 1, next)) {
       int valueStart = q + 1;
       int valueEnd = valueStart;
       while (valueEnd < n && valueEnd - valueStart <= MAX_VALUE && isValueChar(text.charAt(valueEnd))) {
@@ -86,14 +88,22 @@ final class QuotedAssignments {
     return found;
   }
 
-  private static int nextQuote(String text, int from) {
-    for (int i = from; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c == '"' || c == '\'' || c == '`') {
-        return i;
+  /**
+   * The next quote at or after {@code from}: the lowest of the next position of each quote
+   * character, each found by a vectorised indexOf and searched again only once passed (so a
+   * quote character a file lacks is searched for once, not once per quote).
+   */
+  private static int nextQuote(String text, int from, int[] next) {
+    int lowest = -1;
+    for (int k = 0; k < QUOTES.length; k++) {
+      if (next[k] >= 0 && next[k] < from) {
+        next[k] = text.indexOf(QUOTES[k], from);
+      }
+      if (next[k] >= 0 && (lowest < 0 || next[k] < lowest)) {
+        lowest = next[k];
       }
     }
-    return -1;
+    return lowest;
   }
 
   private static int skipSpaceBackwards(String text, int from, int floor) {
