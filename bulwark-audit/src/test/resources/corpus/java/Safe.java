@@ -85,6 +85,10 @@ class Safe {
     return Cipher.getInstance("AES/GCM/NoPadding"); // look-alike BWK-JAVA-009 gcm
   }
 
+  Cipher rsa() throws Exception {
+    return Cipher.getInstance("RSA/ECB/OAEPWithSHA-256AndMGF1Padding"); // look-alike BWK-JAVA-009 rsa
+  }
+
   GCMParameterSpec nonce() {
     byte[] iv = new byte[12];
     secureRandom.nextBytes(iv);

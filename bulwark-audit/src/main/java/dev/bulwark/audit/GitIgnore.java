@@ -3,6 +3,7 @@ package dev.bulwark.audit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * The patterns of one {@code .gitignore} file, applied to paths relative to its directory.
@@ -55,7 +56,13 @@ public final class GitIgnore {
         line = line.substring(1);
       }
       String regex = (anchored ? "" : "(?:.*/)?") + globToRegex(line);
-      entries.add(new Entry(Pattern.compile(regex), negated, directoryOnly));
+      try {
+        entries.add(new Entry(Pattern.compile(regex), negated, directoryOnly));
+      } catch (PatternSyntaxException e) {
+        // A scanned repository's .gitignore is untrusted input: a pattern git cannot match either
+        // (an empty or reversed bracket range) matches nothing rather than failing the scan.
+        continue;
+      }
     }
     return new GitIgnore(List.copyOf(entries));
   }
@@ -75,6 +82,34 @@ public final class GitIgnore {
       }
     }
     return ignored;
+  }
+
+  /**
+   * A glob bracket expression as a regex class: {@code !} or {@code ^} first negates, an inner
+   * {@code -} is a range, every other character is literal (so regex class syntax such as
+   * {@code &&} or a nested {@code [} cannot change its meaning).
+   */
+  private static String bracketClass(String set) {
+    StringBuilder out = new StringBuilder("[");
+    int first = 0;
+    if (set.startsWith("!") || set.startsWith("^")) {
+      out.append('^');
+      first = 1;
+    }
+    for (int j = first; j < set.length(); j++) {
+      char c = set.charAt(j);
+      if (c == '-' && j > first && j < set.length() - 1) {
+        out.append('-');
+      } else if (c < 128 && Character.isLetterOrDigit(c)) {
+        out.append(c);
+      } else if (c < 128) {
+        // In java.util.regex a backslash before an ASCII non-letter is always that literal character.
+        out.append('\\').append(c);
+      } else {
+        out.append(c);
+      }
+    }
+    return out.append(']').toString();
   }
 
   private static String globToRegex(String glob) {
@@ -101,11 +136,7 @@ public final class GitIgnore {
         if (close < 0) {
           regex.append("\\[");
         } else {
-          String set = glob.substring(i + 1, close).replace("\\", "\\\\");
-          if (set.startsWith("!")) {
-            set = "^" + set.substring(1);
-          }
-          regex.append('[').append(set).append(']');
+          regex.append(bracketClass(glob.substring(i + 1, close)));
           i = close;
         }
       } else if (c == '\\' && i + 1 < glob.length()) {

@@ -65,18 +65,20 @@ final class JavaDetector {
             .setLanguageLevel(ParserConfiguration.LanguageLevel.RAW)
             .setAttributeComments(false);
     ParseResult<CompilationUnit> result;
+    // The parser and the tree walk recurse per nesting level: hostile input (thousands of nested
+    // parentheses) overflows the stack. Such a file is treated as one that does not parse.
     try {
       result = new JavaParser(configuration).parse(file.text());
-    } catch (RuntimeException e) {
+      if (!result.isSuccessful() || result.getResult().isEmpty()) {
+        return Optional.empty();
+      }
+      CompilationUnit unit = result.getResult().get();
+      List<Finding> findings = new ArrayList<>();
+      new Visit(file, unit, findings).run();
+      return Optional.of(findings);
+    } catch (RuntimeException | StackOverflowError e) {
       return Optional.empty();
     }
-    if (!result.isSuccessful() || result.getResult().isEmpty()) {
-      return Optional.empty();
-    }
-    CompilationUnit unit = result.getResult().get();
-    List<Finding> findings = new ArrayList<>();
-    new Visit(file, unit, findings).run();
-    return Optional.of(findings);
   }
 
   private static final class Visit {
@@ -150,7 +152,9 @@ final class JavaDetector {
       if (name.equals("getInstance") && scope.endsWith("Cipher")) {
         firstStringArgument(call).ifPresent(transformation -> {
           String upper = Ascii.upper(transformation);
-          if (upper.equals("AES") || upper.equals("DES") || upper.equals("DESEDE") || upper.contains("/ECB/")) {
+          // "RSA/ECB/OAEPPadding" is JCA's name for one-block RSA: ECB there is a misnomer, not a mode.
+          boolean asymmetric = upper.startsWith("RSA/") || upper.startsWith("EC/") || upper.startsWith("ECIES");
+          if (upper.equals("AES") || upper.equals("DES") || upper.equals("DESEDE") || upper.contains("/ECB/") && !asymmetric) {
             report(Rules.JAVA_WEAK_CIPHER_MODE, call);
           }
         });

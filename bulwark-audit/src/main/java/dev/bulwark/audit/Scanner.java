@@ -37,18 +37,20 @@ public final class Scanner {
 
   private final long maxFileBytes;
   private final int threads;
+  private final boolean codeRules;
   private final SecretDetector secrets = new SecretDetector();
   private final JavaDetector java = new JavaDetector();
   private final PythonDetector python = new PythonDetector();
 
-  private Scanner(long maxFileBytes, int threads) {
+  private Scanner(long maxFileBytes, int threads, boolean codeRules) {
     this.maxFileBytes = maxFileBytes;
     this.threads = threads;
+    this.codeRules = codeRules;
   }
 
   /** The default bound and one thread per available core. */
   public static Scanner defaults() {
-    return new Scanner(DEFAULT_MAX_FILE_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors()));
+    return new Scanner(DEFAULT_MAX_FILE_BYTES, Math.max(1, Runtime.getRuntime().availableProcessors()), true);
   }
 
   /** This scanner with another file size bound. */
@@ -56,7 +58,7 @@ public final class Scanner {
     if (bytes < 1) {
       throw new IllegalArgumentException("the size bound must be positive");
     }
-    return new Scanner(bytes, threads);
+    return new Scanner(bytes, threads, codeRules);
   }
 
   /** This scanner with another number of worker threads. */
@@ -64,7 +66,16 @@ public final class Scanner {
     if (count < 1) {
       throw new IllegalArgumentException("at least one thread");
     }
-    return new Scanner(maxFileBytes, count);
+    return new Scanner(maxFileBytes, count, codeRules);
+  }
+
+  /**
+   * This scanner with the secret rules only (BWK-SECRET-*, and BWK-AUDIT-001 for malformed
+   * suppressions): no Java or Python code rules, so no Java parse. For secret sweeps of large
+   * trees and history, where the code rules do not apply.
+   */
+  public Scanner secretRulesOnly() {
+    return new Scanner(maxFileBytes, threads, false);
   }
 
   private record Target(Path file, String reportPath) {}
@@ -77,11 +88,32 @@ public final class Scanner {
    * @throws IOException if a root cannot be read or walked (a single unreadable file inside is too)
    */
   public ScanResult scan(List<Path> roots, ScanListener listener) throws IOException {
-    Objects.requireNonNull(listener, "listener");
     List<Target> targets = new ArrayList<>();
     for (Path root : roots) {
-      collect(root, targets);
+      collect(root, displayName(root), targets);
     }
+    return scanTargets(targets, listener);
+  }
+
+  /**
+   * Scans one directory with paths reported relative to it, exactly as {@code bulwark audit .} run
+   * inside it reports them, so that its findings match a baseline written that way (the
+   * fingerprint includes the path). Used by the project's self-audit, which runs in a module
+   * directory.
+   *
+   * @throws IOException if the directory cannot be read or walked
+   */
+  public ScanResult scanTree(Path directory, ScanListener listener) throws IOException {
+    if (!Files.isDirectory(directory)) {
+      throw new IOException("not a directory: " + displayName(directory));
+    }
+    List<Target> targets = new ArrayList<>();
+    collect(directory, ".", targets);
+    return scanTargets(targets, listener);
+  }
+
+  private ScanResult scanTargets(List<Target> targets, ScanListener listener) throws IOException {
+    Objects.requireNonNull(listener, "listener");
     targets.sort(Comparator.comparing(Target::reportPath));
     AtomicInteger done = new AtomicInteger();
     List<FileOutcome> outcomes = new ArrayList<>();
@@ -134,8 +166,7 @@ public final class Scanner {
     return scanSource(reportPath, text).findings();
   }
 
-  private void collect(Path root, List<Target> targets) throws IOException {
-    String rootName = displayName(root);
+  private void collect(Path root, String rootName, List<Target> targets) throws IOException {
     if (Files.isRegularFile(root)) {
       targets.add(new Target(root, rootName));
       return;
@@ -213,11 +244,11 @@ public final class Scanner {
     SourceFile file = SourceFile.of(reportPath, kind, text);
     List<Finding> raw = new ArrayList<>(secrets.scan(file));
     boolean fallback = false;
-    if (kind == FileKind.JAVA) {
+    if (codeRules && kind == FileKind.JAVA) {
       Optional<List<Finding>> javaFindings = java.scan(file);
       fallback = javaFindings.isEmpty();
       javaFindings.ifPresent(raw::addAll);
-    } else if (kind == FileKind.PYTHON) {
+    } else if (codeRules && kind == FileKind.PYTHON) {
       raw.addAll(python.scan(file));
     }
     Suppressions suppressions = Suppressions.of(file);

@@ -52,21 +52,20 @@ final class SecretDetector {
       Pattern.compile(
           "(?i)(?<![A-Za-z0-9+])(?:jdbc:)?(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|sqlserver|oracle|mssql)"
               + "://([^:/\\s@\"'`]+):([^@/\\s\"'`]+)@[^\\s\"'`/]+");
-  private static final Pattern QUOTED_ASSIGNMENT =
-      Pattern.compile("(?<![A-Za-z0-9_.\\-])[\"']?([A-Za-z_][A-Za-z0-9_.\\-]*)[\"']?\\s*(?::=|=>|=|:)\\s*([\"'`])([^\"'`\\s\\\\]{4,512})\\2");
 
   List<Finding> scan(SourceFile file) {
     String text = file.text();
     List<Finding> findings = new ArrayList<>();
     List<int[]> claimed = new ArrayList<>();
 
-    Matcher m = BWK.matcher(has(text, "bwk_") ? text : "");
+    int prefixes = Prefixes.present(text);
+    Matcher m = BWK.matcher(has(prefixes, Prefixes.BWK) ? text : "");
     while (m.find()) {
       if (ApiKeys.isWellFormed(m.group())) {
         report(file, findings, claimed, Rules.BULWARK_API_KEY, m.start(), m.end(), m.group());
       }
     }
-    m = PEM.matcher(has(text, "PRIVATE KEY-----") ? text : "");
+    m = PEM.matcher(has(prefixes, Prefixes.PEM) ? text : "");
     while (m.find()) {
       int bodyEnd = pemBodyRunEnd(text, m.end());
       if (bodyEnd > 0) {
@@ -76,7 +75,7 @@ final class SecretDetector {
       }
     }
     List<Integer> awsLines = new ArrayList<>();
-    m = AWS_ID.matcher(has(text, "AKIA", "ASIA") ? text : "");
+    m = AWS_ID.matcher(has(prefixes, Prefixes.AWS) ? text : "");
     while (m.find()) {
       if (!m.group().contains("EXAMPLE") && !sameCharacterRun(m.group().substring(4))) {
         report(file, findings, claimed, Rules.AWS_ACCESS_KEY_ID, m.start(), m.end(), m.group());
@@ -94,34 +93,38 @@ final class SecretDetector {
         }
       }
     }
-    if (has(text, "ghp_", "gho_", "ghu_", "ghs_", "ghr_", "github_pat_")) {
+    if (has(prefixes, Prefixes.GITHUB)) {
       simple(file, findings, claimed, GITHUB, Rules.GITHUB_TOKEN, 4);
     }
-    if (has(text, "glpat-")) {
+    if (has(prefixes, Prefixes.GITLAB)) {
       simple(file, findings, claimed, GITLAB, Rules.GITLAB_TOKEN, 6);
     }
-    if (has(text, "xox")) {
+    if (has(prefixes, Prefixes.SLACK)) {
       simple(file, findings, claimed, SLACK, Rules.SLACK_TOKEN, 5);
     }
-    if (has(text, "k_live_")) {
+    if (has(prefixes, Prefixes.STRIPE)) {
       simple(file, findings, claimed, STRIPE, Rules.STRIPE_KEY, 8);
     }
-    if (has(text, "AIza")) {
+    if (has(prefixes, Prefixes.GOOGLE)) {
       simple(file, findings, claimed, GOOGLE, Rules.GOOGLE_API_KEY, 4);
     }
-    m = JWT.matcher(has(text, "eyJ") ? text : "");
+    m = JWT.matcher(has(prefixes, Prefixes.JWT) ? text : "");
     while (m.find()) {
       if (hasJwtHeader(m.group(1)) && !Placeholders.isPlaceholder(m.group(3))) {
         report(file, findings, claimed, Rules.JWT, m.start(), m.end(), m.group());
       }
     }
-    m = DB_URL.matcher(has(text, "://") ? text : "");
-    while (m.find()) {
+    m = DB_URL.matcher(text).useTransparentBounds(true).useAnchoringBounds(false);
+    for (int at = text.indexOf("://"); at >= 0; at = text.indexOf("://", at + 3)) {
+      if (!databaseUrlAt(text, at, m)) {
+        continue;
+      }
+      at = m.end() - 3;
       String password = m.group(2);
       if (!Placeholders.isPlaceholder(password) && !password.startsWith("$") && !password.startsWith("%") && !password.startsWith("{")) {
         String url = m.group();
-        int at = m.start(2) - m.start();
-        String excerpt = url.substring(0, at) + Redaction.secret(password) + url.substring(at + password.length());
+        int passwordAt = m.start(2) - m.start();
+        String excerpt = url.substring(0, passwordAt) + Redaction.secret(password) + url.substring(passwordAt + password.length());
         findings.add(file.finding(Rules.DATABASE_URL, m.start(), excerpt, url));
         claimed.add(new int[] {m.start(), m.end()});
       }
@@ -131,16 +134,35 @@ final class SecretDetector {
   }
 
   /**
-   * Whether the text contains any of the literal prefixes (String.indexOf is vectorised): a format's
-   * regular expression runs only on files that contain its prefix.
+   * Whether a database URL whose {@code ://} is at {@code separator} starts there (the matcher is
+   * then at it). Only the scheme before each {@code ://} is tried, not every offset of the file:
+   * the case-insensitive scheme alternation at every offset dominated the scan time of source
+   * trees, whose licence headers are full of {@code https://}.
    */
-  private static boolean has(String text, String... literals) {
-    for (String literal : literals) {
-      if (text.contains(literal)) {
+  private static boolean databaseUrlAt(String text, int separator, Matcher m) {
+    int scheme = separator;
+    while (scheme > 0 && isSchemeChar(text.charAt(scheme - 1))) {
+      scheme--;
+    }
+    if (scheme == separator) {
+      return false;
+    }
+    if (scheme >= 5 && text.regionMatches(true, scheme - 5, "jdbc:", 0, 5)) {
+      m.region(scheme - 5, text.length());
+      if (m.lookingAt()) {
         return true;
       }
     }
-    return false;
+    m.region(scheme, text.length());
+    return m.lookingAt();
+  }
+
+  private static boolean isSchemeChar(char c) {
+    return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '+';
+  }
+
+  private static boolean has(int prefixes, int prefix) {
+    return (prefixes & prefix) != 0;
   }
 
   private static void simple(SourceFile file, List<Finding> findings, List<int[]> claimed, Pattern pattern, Rule rule, int prefixLength) {
@@ -196,9 +218,8 @@ final class SecretDetector {
 
   private static void generic(SourceFile file, List<Finding> findings, List<int[]> claimed) {
     String text = file.text();
-    Matcher m = QUOTED_ASSIGNMENT.matcher(text);
-    while (m.find()) {
-      considerAssignment(file, findings, claimed, m.group(1), m.group(3), m.start(3));
+    for (QuotedAssignments.Assignment a : QuotedAssignments.find(text)) {
+      considerAssignment(file, findings, claimed, a.name(), a.value(), a.valueStart());
     }
     FileKind kind = file.kind();
     if (kind == FileKind.YAML || kind == FileKind.PROPERTIES || kind == FileKind.ENV || kind == FileKind.SHELL) {
@@ -260,6 +281,9 @@ final class SecretDetector {
   }
 
   private static void considerAssignment(SourceFile file, List<Finding> findings, List<int[]> claimed, String name, String value, int start) {
+    if (value.length() < PASSWORD_MIN_LENGTH) {
+      return; // shorter than any value isSecretValue accepts: most literals stop here, before the name is split
+    }
     int end = start + value.length();
     for (int[] range : claimed) {
       if (start < range[1] && end > range[0]) {

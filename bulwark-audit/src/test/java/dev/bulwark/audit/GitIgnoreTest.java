@@ -25,4 +25,17 @@ class GitIgnoreTest {
     assertThat(ignore.ignores("src/Main.java", false)).isFalse();
     assertThat(GitIgnore.empty().ignores("anything", false)).isFalse();
   }
+
+  @Test
+  void hostileBracketSets_areLiteralOrMatchNothing_neverFailTheScan() {
+    // A scanned repository's .gitignore is untrusted: regex class syntax inside [...] stays literal.
+    GitIgnore hostile = GitIgnore.parse("[a&&b]\n[z-a]\n[]\n[!]\n[[]x\n[\\d]\nkeep-[0-9].txt\n");
+    assertThat(hostile.ignores("&", false)).isTrue();
+    assertThat(hostile.ignores("a", false)).isTrue();
+    assertThat(hostile.ignores("[x", false)).isTrue();
+    assertThat(hostile.ignores("7", false)).isFalse();
+    assertThat(hostile.ignores("d", false)).isTrue();
+    assertThat(hostile.ignores("keep-5.txt", false)).isTrue();
+    assertThat(hostile.ignores("keep-x.txt", false)).isFalse();
+  }
 }

@@ -101,6 +101,16 @@ class ScannerTest {
   }
 
   @Test
+  void deeplyNestedJava_overflowingTheParserStack_fallsBackToTheTokenScan(@TempDir Path dir) throws IOException {
+    String token = "ghp_" + "Zq3Xw9Lm2Np8Rt5Vb7Cd1Fg4Hj6Kk0Ss2Tu4"; // split: the source holds no token
+    String nested = "(".repeat(200_000) + "1" + ")".repeat(200_000);
+    Files.writeString(dir.resolve("Deep.java"), "class Deep { String t = \"" + token + "\"; int x = " + nested + "; }\n");
+    ScanResult result = Scanner.defaults().scan(List.of(dir), ScanListener.NONE);
+    assertThat(result.javaParseFallbacks()).singleElement().asString().endsWith("Deep.java");
+    assertThat(result.findings()).extracting(f -> f.rule().id()).containsExactly("BWK-SECRET-005");
+  }
+
+  @Test
   void modernJavaSyntax_isParsed_notAFallback(@TempDir Path dir) throws IOException {
     String code =
         """
