@@ -16,4 +16,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli.hash to info.picocli;
   opens dev.bulwark.cli.audit to info.picocli;
   opens dev.bulwark.cli.password to info.picocli;
+  opens dev.bulwark.cli.channel to info.picocli;
 }

@@ -47,7 +47,7 @@ public sealed interface ServerTrust {
     @Override
     public void check(ChannelPin presented) throws ChannelException {
       if (!pin.equals(presented)) {
-        throw new ChannelException("server identity does not match the pin; it presented " + presented);
+        throw new UntrustedServerException("server identity does not match the pin; it presented " + presented);
       }
     }
   }
@@ -69,7 +69,7 @@ public sealed interface ServerTrust {
                 throw new ChannelException("known-hosts file has a malformed pin for " + hostKey);
               }
               if (!known.equals(presented)) {
-                throw new ChannelException("server identity for " + hostKey
+                throw new UntrustedServerException("server identity for " + hostKey
                     + " changed since first use (possible man in the middle); it presented " + presented);
               }
               return;

@@ -38,7 +38,7 @@ class HandshakeAttackTest {
   void tamperedClientHello_serverSignsAnotherTranscript_clientRefuses() throws IOException {
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> viaProxy(server, f -> TamperingProxy.flip(f, CH_RANDOM_OFFSET), f -> f, pinned()))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("signature");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("signature");
     }
   }
 
@@ -46,7 +46,7 @@ class HandshakeAttackTest {
   void tamperedServerHello_randomChanged_clientRefuses() throws IOException {
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> viaProxy(server, f -> f, f -> TamperingProxy.flip(f, 4 + 4 + 3), pinned()))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("signature");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("signature");
     }
   }
 
@@ -62,7 +62,7 @@ class HandshakeAttackTest {
   void tamperedServerHello_signatureChanged_clientRefuses() throws IOException {
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> viaProxy(server, f -> f, f -> TamperingProxy.flip(f, f.length - 1), pinned()))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("signature");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("signature");
     }
   }
 
@@ -71,7 +71,7 @@ class HandshakeAttackTest {
     ChannelIdentity other = ChannelIdentity.generate(false);
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> Fixtures.connect(server, ChannelClientConfig.pinned(other.pin())))
-          .isInstanceOf(ChannelException.class)
+          .isInstanceOf(UntrustedServerException.class)
           .hasMessageContaining("does not match the pin")
           .hasMessageContaining(Fixtures.IDENTITY.pin().toString());
     }
@@ -81,7 +81,7 @@ class HandshakeAttackTest {
   void pinWithMlDsa_serverWithoutIt_refused() throws IOException {
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> Fixtures.connect(server, ChannelClientConfig.pinned(Fixtures.PQ_IDENTITY.pin())))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("does not match the pin");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("does not match the pin");
     }
   }
 
@@ -98,7 +98,7 @@ class HandshakeAttackTest {
     };
     try (ChannelServer server = Fixtures.echoServer()) {
       assertThatThrownBy(() -> viaProxy(server, swap, f -> f, pinned()))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("signature");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("signature");
     }
   }
 
@@ -112,7 +112,7 @@ class HandshakeAttackTest {
     try (ChannelServer server = Fixtures.echoServer()) {
       ChannelClientConfig aesOnly = pinned().withSuites(List.of(ChannelSuite.AES_256_GCM));
       assertThatThrownBy(() -> viaProxy(server, f -> f, chachaAnswer, aesOnly))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("outside the offer");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("outside the offer");
     }
   }
 

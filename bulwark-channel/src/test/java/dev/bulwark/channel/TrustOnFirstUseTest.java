@@ -27,7 +27,7 @@ class TrustOnFirstUseTest {
     }
     try (ChannelServer impostor = Fixtures.echoServer(ChannelServerConfig.defaults(Fixtures.PQ_IDENTITY))) {
       assertThatThrownBy(() -> Fixtures.connect(impostor, tofu))
-          .isInstanceOf(ChannelException.class).hasMessageContaining("changed since first use");
+          .isInstanceOf(UntrustedServerException.class).hasMessageContaining("changed since first use");
     }
     assertThat(Files.readAllLines(knownHosts)).hasSize(1);
   }

@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.audit.AuditCommand;
+import dev.bulwark.cli.channel.ChannelCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
 import dev.bulwark.cli.keyset.DecryptCommand;
@@ -26,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       EncryptCommand.class,
       DecryptCommand.class,
       AuditCommand.class,
-      PasswordCommand.class
+      PasswordCommand.class,
+      ChannelCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

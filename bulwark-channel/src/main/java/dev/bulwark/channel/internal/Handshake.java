@@ -3,6 +3,7 @@ package dev.bulwark.channel.internal;
 import dev.bulwark.channel.ChannelException;
 import dev.bulwark.channel.ChannelSuite;
 import dev.bulwark.channel.RekeyPolicy;
+import dev.bulwark.channel.UntrustedServerException;
 import dev.bulwark.crypto.ConstantTime;
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.agreement.AgreementPrivateKey;
@@ -76,7 +77,7 @@ public final class Handshake {
       ServerHello answer = ServerHello.parse(HandshakeFrame.read(in, HandshakeFrame.SERVER_HELLO));
       ChannelSuite suite = ChannelSuite.ofCode(answer.suite());
       if (answer.version() != VERSION_1 || suite == null || !offered.contains(suite)) {
-        throw new ChannelException("handshake: server chose a version or suite outside the offer (downgrade?)");
+        throw new UntrustedServerException("handshake: server chose a version or suite outside the offer (downgrade?)");
       }
       identityCheck.check(answer.identity().digest());
       byte[] signed = signedContent(hello, answer.signedPrefix());
@@ -86,7 +87,7 @@ public final class Handshake {
           answer.identity().mlDsa().verifier().verify(answer.mlDsaSignature(), signed);
         }
       } catch (CryptoException e) {
-        throw new ChannelException("handshake: server signature does not verify (tampered transcript?)");
+        throw new UntrustedServerException("handshake: server signature does not verify (tampered transcript?)");
       }
       ikm = sharedSecrets(x25519, answer.x25519(), kem.decapsulate(answer.mlKemCiphertext()));
       byte[] th = hash(hello, answer.frame());
