@@ -27,6 +27,7 @@ import javax.security.auth.Destroyable;
 public final class ChannelIdentity implements Destroyable {
   private static final String HEADER = "bulwark-channel-identity-v1";
   private static final int SEED_BYTES = 32;
+  private static final SecureRandom RANDOM = new SecureRandom();
   private final byte[] ed25519Seed;
   private final byte[] mlDsaSeed;
   private final SigningKey ed25519;
@@ -46,13 +47,12 @@ public final class ChannelIdentity implements Destroyable {
    * @param withMlDsa whether to add an ML-DSA-65 key (post-quantum authentication; +5 KiB handshake)
    */
   public static ChannelIdentity generate(boolean withMlDsa) {
-    SecureRandom random = new SecureRandom();
     byte[] ed = new byte[SEED_BYTES];
-    random.nextBytes(ed);
+    RANDOM.nextBytes(ed);
     byte[] ml = null;
     if (withMlDsa) {
       ml = new byte[SEED_BYTES];
-      random.nextBytes(ml);
+      RANDOM.nextBytes(ml);
     }
     try {
       return new ChannelIdentity(ed, ml);

@@ -237,10 +237,10 @@ public final class ChannelServer implements AutoCloseable {
     acceptor.join();
   }
 
-  private static void closeQuietly(AutoCloseable closeable) {
+  private static void closeQuietly(java.io.Closeable closeable) {
     try {
       closeable.close();
-    } catch (Exception ignored) {
+    } catch (IOException ignored) {
       // nothing left to release
     }
   }
