@@ -4,7 +4,6 @@ import dev.bulwark.channel.ChannelClient;
 import dev.bulwark.channel.ChannelClientConfig;
 import dev.bulwark.channel.ChannelPin;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -73,6 +72,6 @@ public final class IdleSessionHeap {
       System.gc();
       Thread.sleep(200);
     }
-    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    return Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory();
   }
 }
