@@ -13,6 +13,7 @@ module dev.bulwark.bench {
   requires org.bouncycastle.provider;
 
   opens dev.bulwark.bench.aead to jmh.core;
+  opens dev.bulwark.bench.channel to jmh.core;
   opens dev.bulwark.bench.agreement to jmh.core;
   opens dev.bulwark.bench.fernet to jmh.core;
   opens dev.bulwark.bench.hash to jmh.core;

@@ -18,4 +18,5 @@ module dev.bulwark.cli {
   opens dev.bulwark.cli.password to info.picocli;
   opens dev.bulwark.cli.jwt to info.picocli;
   opens dev.bulwark.cli.config to info.picocli;
+  opens dev.bulwark.cli.channel to info.picocli;
 }

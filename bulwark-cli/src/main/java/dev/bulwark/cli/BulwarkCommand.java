@@ -1,6 +1,7 @@
 package dev.bulwark.cli;
 
 import dev.bulwark.cli.audit.AuditCommand;
+import dev.bulwark.cli.channel.ChannelCommand;
 import dev.bulwark.cli.config.ConfigCommand;
 import dev.bulwark.cli.fernet.FernetCommand;
 import dev.bulwark.cli.hash.HashCommand;
@@ -30,7 +31,8 @@ import picocli.CommandLine.ScopeType;
       AuditCommand.class,
       PasswordCommand.class,
       JwtCommand.class,
-      ConfigCommand.class
+      ConfigCommand.class,
+      ChannelCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

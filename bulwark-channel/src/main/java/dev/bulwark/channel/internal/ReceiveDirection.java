@@ -1,0 +1,60 @@
+package dev.bulwark.channel.internal;
+
+import dev.bulwark.channel.ChannelException;
+import dev.bulwark.channel.ChannelSuite;
+
+/**
+ * The receiving half: accepts the next counter of the current epoch, or counter 0 of the next
+ * epoch if and only if the record authenticates under the ratcheted key (docs/channel-protocol.md
+ * §3). Everything else is refused. Not thread-safe: one reader thread owns it.
+ */
+public final class ReceiveDirection {
+  private final ChannelSuite suite;
+  private RecordCipher cipher;
+  private long epoch;
+  private long counter;
+
+  ReceiveDirection(ChannelSuite suite, byte[] key) {
+    this.suite = suite;
+    this.cipher = new RecordCipher(suite, key);
+  }
+
+  public long epoch() {
+    return epoch;
+  }
+
+  /**
+   * Opens one record.
+   *
+   * @param headerBytes the 11 header bytes as received
+   * @throws ChannelException if the record does not authenticate in sequence
+   */
+  public byte[] open(RecordHeader header, byte[] headerBytes, byte[] body) throws ChannelException {
+    if (header.epoch() == epoch) {
+      byte[] plain = cipher.open(RecordHeader.nonce(epoch, counter), headerBytes, body);
+      counter++;
+      return plain;
+    }
+    if (header.epoch() == epoch + 1 && epoch < SendDirection.MAX_EPOCH) {
+      RecordCipher next = new RecordCipher(suite, KeySchedule.next(cipher.key()));
+      byte[] plain;
+      try {
+        plain = next.open(RecordHeader.nonce(epoch + 1, 0), headerBytes, body);
+      } catch (ChannelException e) {
+        next.destroy();
+        throw e;
+      }
+      // Adopted only after it authenticated: a forged header cannot move the ratchet.
+      cipher.destroy();
+      cipher = next;
+      epoch++;
+      counter = 1;
+      return plain;
+    }
+    throw new ChannelException("record from an unexpected epoch (replayed or reordered)");
+  }
+
+  public void destroy() {
+    cipher.destroy();
+  }
+}

@@ -1,0 +1,72 @@
+package dev.bulwark.channel.internal;
+
+import dev.bulwark.channel.ChannelException;
+import dev.bulwark.channel.ChannelSuite;
+import java.security.GeneralSecurityException;
+import java.security.spec.AlgorithmParameterSpec;
+import java.util.Arrays;
+import javax.crypto.AEADBadTagException;
+import javax.crypto.Cipher;
+import javax.crypto.spec.GCMParameterSpec;
+import javax.crypto.spec.IvParameterSpec;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * One direction's key of one epoch, with the JDK AEAD behind it. The caller supplies a fresh nonce
+ * per record (epoch || counter). Not thread-safe: the owning direction serialises use.
+ */
+final class RecordCipher {
+  static final int TAG_BYTES = 16;
+  static final int NONCE_BYTES = 12;
+  private final ChannelSuite suite;
+  private final byte[] key;
+  private final SecretKeySpec keySpec;
+  private final Cipher cipher;
+
+  RecordCipher(ChannelSuite suite, byte[] key) {
+    this.suite = suite;
+    this.key = key;
+    // The JDK keeps its own copy of the key inside SecretKeySpec and cannot wipe it; docs say so.
+    this.keySpec = new SecretKeySpec(key, suite == ChannelSuite.AES_256_GCM ? "AES" : "ChaCha20");
+    try {
+      this.cipher = Cipher.getInstance(
+          suite == ChannelSuite.AES_256_GCM ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("the JDK lacks " + suite, e);
+    }
+  }
+
+  byte[] key() {
+    return key;
+  }
+
+  private AlgorithmParameterSpec spec(byte[] nonce) {
+    return suite == ChannelSuite.AES_256_GCM ? new GCMParameterSpec(TAG_BYTES * 8, nonce) : new IvParameterSpec(nonce);
+  }
+
+  void seal(byte[] nonce, byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+    try {
+      cipher.init(Cipher.ENCRYPT_MODE, keySpec, spec(nonce));
+      cipher.updateAAD(header);
+      cipher.doFinal(in, inOffset, length, out, outOffset);
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("sealing a record failed", e);
+    }
+  }
+
+  byte[] open(byte[] nonce, byte[] header, byte[] body) throws ChannelException {
+    try {
+      cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
+      cipher.updateAAD(header);
+      return cipher.doFinal(body);
+    } catch (AEADBadTagException e) {
+      throw new ChannelException("record failed authentication (tampered, replayed, reordered or truncated)");
+    } catch (GeneralSecurityException e) {
+      throw new ChannelException("record could not be opened", e);
+    }
+  }
+
+  void destroy() {
+    Arrays.fill(key, (byte) 0);
+  }
+}

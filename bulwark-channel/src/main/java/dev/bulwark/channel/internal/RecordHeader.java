@@ -1,0 +1,77 @@
+package dev.bulwark.channel.internal;
+
+import dev.bulwark.channel.ChannelException;
+
+/**
+ * The 11-byte record header {@code length (2) || epoch (4) || stream id (4) || type (1)}
+ * (docs/channel-protocol.md §2), authenticated as the AEAD's associated data. Immutable.
+ *
+ * @param length bytes of ciphertext and tag that follow
+ * @param epoch the sender's key epoch, 0..2^32 − 1
+ * @param streamId the stream, 0 for session records
+ * @param type the record type
+ */
+public record RecordHeader(int length, long epoch, int streamId, int type) {
+  public static final int BYTES = 11;
+  public static final int MAX_PLAINTEXT_BYTES = 16384;
+  public static final int MAX_LENGTH = MAX_PLAINTEXT_BYTES + RecordCipher.TAG_BYTES;
+
+  public static final int FINISHED = 0x01;
+  public static final int DATA = 0x02;
+  public static final int WINDOW = 0x03;
+  public static final int FIN = 0x04;
+  public static final int RESET = 0x05;
+  public static final int CLOSE = 0x06;
+  public static final int OPEN = 0x07;
+
+  /**
+   * Parses and bounds-checks a header before its body is read, so a peer cannot make us buffer
+   * more than one maximal record.
+   *
+   * @throws ChannelException for an out-of-range length or an unknown type
+   */
+  public static RecordHeader parse(byte[] header) throws ChannelException {
+    if (header.length != BYTES) {
+      throw new ChannelException("record: truncated header");
+    }
+    int length = ((header[0] & 0xFF) << 8) | (header[1] & 0xFF);
+    long epoch = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
+    int stream = ((header[6] & 0xFF) << 24) | ((header[7] & 0xFF) << 16) | ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
+    int type = header[10] & 0xFF;
+    if (length < RecordCipher.TAG_BYTES || length > MAX_LENGTH) {
+      throw new ChannelException("record: length out of range");
+    }
+    if (type < FINISHED || type > OPEN) {
+      throw new ChannelException("record: unknown type");
+    }
+    if (stream < 0) {
+      throw new ChannelException("record: stream id out of range");
+    }
+    return new RecordHeader(length, epoch, stream, type);
+  }
+
+  static void write(byte[] out, int length, long epoch, int streamId, int type) {
+    out[0] = (byte) (length >>> 8);
+    out[1] = (byte) length;
+    out[2] = (byte) (epoch >>> 24);
+    out[3] = (byte) (epoch >>> 16);
+    out[4] = (byte) (epoch >>> 8);
+    out[5] = (byte) epoch;
+    out[6] = (byte) (streamId >>> 24);
+    out[7] = (byte) (streamId >>> 16);
+    out[8] = (byte) (streamId >>> 8);
+    out[9] = (byte) streamId;
+    out[10] = (byte) type;
+  }
+
+  static byte[] nonce(long epoch, long counter) {
+    byte[] nonce = new byte[RecordCipher.NONCE_BYTES];
+    for (int i = 0; i < 4; i++) {
+      nonce[i] = (byte) (epoch >>> (24 - 8 * i));
+    }
+    for (int i = 0; i < 8; i++) {
+      nonce[4 + i] = (byte) (counter >>> (56 - 8 * i));
+    }
+    return nonce;
+  }
+}

@@ -1,0 +1,382 @@
+package dev.bulwark.channel.internal;
+
+import dev.bulwark.channel.ChannelException;
+import dev.bulwark.channel.ChannelStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ByteChannel;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * One stream's state: its receive buffer (bounded by the window it granted), its send credit, and
+ * its FIN/RESET flags (docs/channel-protocol.md §4). Only the session's reader and this handle's
+ * holders touch it. Thread-safe.
+ */
+final class StreamImpl implements ChannelStream {
+  /** v1 protocol constant: each direction of each stream starts with this much credit. */
+  static final int WINDOW_BYTES = 128 * 1024;
+  private final int id;
+  private final Session session;
+  private final ReentrantLock lock = new ReentrantLock();
+  private final Condition readable = lock.newCondition();
+  private final Condition writable = lock.newCondition();
+  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final ReentrantLock readerLock = new ReentrantLock();
+  private final ReentrantLock writerLock = new ReentrantLock();
+  private int headOffset;
+  private long receiveAllowance = WINDOW_BYTES;
+  private long consumedSinceUpdate;
+  private long sendCredit = WINDOW_BYTES;
+  private boolean remoteFin;
+  private boolean localFin;
+  private boolean reset;
+  private String failure;
+  private boolean finished;
+
+  StreamImpl(int id, Session session) {
+    this.id = id;
+    this.session = session;
+  }
+
+  @Override
+  public int id() {
+    return id;
+  }
+
+  // Reader-thread side ------------------------------------------------------------------------
+
+  /** DATA from the peer; a peer that exceeds the credit it was granted breaks the protocol. */
+  void onData(byte[] payload) throws ChannelException {
+    lock.lock();
+    try {
+      if (remoteFin) {
+        throw new ChannelException("stream: DATA after FIN");
+      }
+      if (payload.length > receiveAllowance) {
+        throw new ChannelException("stream: peer exceeded its flow-control credit");
+      }
+      if (reset) {
+        return;
+      }
+      receiveAllowance -= payload.length;
+      chunks.addLast(payload);
+      readable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void onWindow(long increment) throws ChannelException {
+    lock.lock();
+    try {
+      sendCredit += increment;
+      if (sendCredit > Integer.MAX_VALUE) {
+        throw new ChannelException("stream: credit overflow");
+      }
+      writable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void onFin() throws ChannelException {
+    lock.lock();
+    try {
+      if (remoteFin) {
+        throw new ChannelException("stream: second FIN");
+      }
+      remoteFin = true;
+      readable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    finishIfDone();
+  }
+
+  void onReset() {
+    fail("stream reset by peer");
+  }
+
+  /** Fails the stream locally (session closed, peer reset); wakes every waiter. */
+  void fail(String reason) {
+    lock.lock();
+    try {
+      if (!reset) {
+        reset = true;
+        failure = reason;
+        chunks.clear();
+      }
+      readable.signalAll();
+      writable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    finish();
+  }
+
+  // Application side ---------------------------------------------------------------------------
+
+  int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    readerLock.lock();
+    try {
+      int n;
+      long update = 0;
+      lock.lock();
+      try {
+        while (chunks.isEmpty() && !remoteFin && !reset) {
+          readable.awaitUninterruptibly();
+        }
+        if (reset) {
+          throw new ChannelException(failure);
+        }
+        if (chunks.isEmpty()) {
+          return -1;
+        }
+        byte[] head = chunks.peekFirst();
+        n = Math.min(len, head.length - headOffset);
+        System.arraycopy(head, headOffset, b, off, n);
+        headOffset += n;
+        if (headOffset == head.length) {
+          chunks.removeFirst();
+          headOffset = 0;
+        }
+        consumedSinceUpdate += n;
+        // Credit goes back once half a window is consumed: fewer WINDOW records, never a stall.
+        if (consumedSinceUpdate >= WINDOW_BYTES / 2 && !remoteFin) {
+          update = consumedSinceUpdate;
+          receiveAllowance += update;
+          consumedSinceUpdate = 0;
+        }
+      } finally {
+        lock.unlock();
+      }
+      if (update > 0) {
+        session.sendControl(id, RecordHeader.WINDOW, (int) update);
+      }
+      return n;
+    } finally {
+      readerLock.unlock();
+    }
+  }
+
+  int available() {
+    lock.lock();
+    try {
+      int total = 0;
+      for (byte[] chunk : chunks) {
+        total += chunk.length;
+      }
+      return total - headOffset;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  void write(byte[] b, int off, int len) throws IOException {
+    writerLock.lock();
+    try {
+      int done = 0;
+      while (done < len) {
+        int n;
+        lock.lock();
+        try {
+          while (sendCredit == 0 && !reset && !localFin) {
+            writable.awaitUninterruptibly();
+          }
+          if (reset) {
+            throw new ChannelException(failure);
+          }
+          if (localFin) {
+            throw new ChannelException("stream: write after closeWrite");
+          }
+          n = (int) Math.min(Math.min(len - done, sendCredit), RecordHeader.MAX_PLAINTEXT_BYTES);
+          sendCredit -= n;
+        } finally {
+          lock.unlock();
+        }
+        session.send(id, RecordHeader.DATA, b, off + done, n);
+        done += n;
+      }
+    } finally {
+      writerLock.unlock();
+    }
+  }
+
+  @Override
+  public void closeWrite() throws IOException {
+    lock.lock();
+    try {
+      if (localFin || reset) {
+        return;
+      }
+      localFin = true;
+      writable.signalAll();
+    } finally {
+      lock.unlock();
+    }
+    session.send(id, RecordHeader.FIN, new byte[0], 0, 0);
+    finishIfDone();
+  }
+
+  @Override
+  public void reset() throws IOException {
+    boolean send;
+    lock.lock();
+    try {
+      send = !reset && !(localFin && remoteFin);
+    } finally {
+      lock.unlock();
+    }
+    fail("stream reset");
+    if (send && !session.isClosed()) {
+      session.sendControl(id, RecordHeader.RESET, Session.CODE_CANCELLED);
+    }
+  }
+
+  @Override
+  public void close() throws IOException {
+    boolean peerDone;
+    lock.lock();
+    try {
+      peerDone = reset || remoteFin;
+    } finally {
+      lock.unlock();
+    }
+    if (peerDone) {
+      if (!session.isClosed()) {
+        closeWrite();
+      }
+    } else {
+      reset();
+    }
+  }
+
+  private void finishIfDone() {
+    boolean done;
+    lock.lock();
+    try {
+      done = localFin && remoteFin;
+    } finally {
+      lock.unlock();
+    }
+    if (done) {
+      finish();
+    }
+  }
+
+  private void finish() {
+    lock.lock();
+    try {
+      if (finished) {
+        return;
+      }
+      finished = true;
+    } finally {
+      lock.unlock();
+    }
+    session.streamFinished(this);
+  }
+
+  // Views --------------------------------------------------------------------------------------
+
+  @Override
+  public InputStream inputStream() {
+    return new InputStream() {
+      @Override
+      public int read() throws IOException {
+        byte[] one = new byte[1];
+        int n;
+        do {
+          n = StreamImpl.this.read(one, 0, 1);
+        } while (n == 0);
+        return n < 0 ? -1 : one[0] & 0xFF;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        return StreamImpl.this.read(b, off, len);
+      }
+
+      @Override
+      public int available() {
+        return StreamImpl.this.available();
+      }
+
+      @Override
+      public void close() throws IOException {
+        StreamImpl.this.close();
+      }
+    };
+  }
+
+  @Override
+  public OutputStream outputStream() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) throws IOException {
+        StreamImpl.this.write(new byte[] {(byte) b}, 0, 1);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) throws IOException {
+        java.util.Objects.checkFromIndexSize(off, len, b.length);
+        StreamImpl.this.write(b, off, len);
+      }
+
+      @Override
+      public void close() throws IOException {
+        closeWrite();
+      }
+    };
+  }
+
+  @Override
+  public ByteChannel byteChannel() {
+    return new ByteChannel() {
+      private volatile boolean open = true;
+
+      @Override
+      public int read(ByteBuffer dst) throws IOException {
+        byte[] buffer = new byte[Math.min(dst.remaining(), RecordHeader.MAX_PLAINTEXT_BYTES)];
+        int n = StreamImpl.this.read(buffer, 0, buffer.length);
+        if (n > 0) {
+          dst.put(buffer, 0, n);
+        }
+        return n;
+      }
+
+      @Override
+      public int write(ByteBuffer src) throws IOException {
+        int n = src.remaining();
+        byte[] buffer = new byte[n];
+        src.get(buffer);
+        StreamImpl.this.write(buffer, 0, n);
+        return n;
+      }
+
+      @Override
+      public boolean isOpen() {
+        return open;
+      }
+
+      @Override
+      public void close() throws IOException {
+        open = false;
+        StreamImpl.this.close();
+      }
+    };
+  }
+
+  @Override
+  public String toString() {
+    return "ChannelStream[" + id + "]";
+  }
+}
