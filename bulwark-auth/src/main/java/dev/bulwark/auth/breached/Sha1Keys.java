@@ -35,6 +35,7 @@ final class Sha1Keys {
       throw new IllegalStateException("UTF-8 encoding with REPLACE cannot fail", e);
     }
     try {
+      // bulwark:ignore BWK-JAVA-008 SHA-1 is the public lookup key of the HIBP corpus, not password storage
       MessageDigest sha1 = MessageDigest.getInstance("SHA-1");
       sha1.update(utf8.duplicate());
       return sha1.digest();

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * {@code SUFFIX:COUNT} lines, padded with count-0 lines when {@code Add-Padding: true}.
  */
 class PwnedPasswordsClientTest {
-  private static final String PASSWORD = "P@ssw0rd-from-a-breach"; // bulwark:ignore BWK-SECRET-001 test fixture, not a credential
+  private static final String PASSWORD = "P@ssw0rd-from-a-breach"; // bulwark:ignore BWK-SECRET-012 test fixture, not a credential
 
   private RangeApiServer server;
 
