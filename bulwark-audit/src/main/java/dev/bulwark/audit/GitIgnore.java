@@ -9,9 +9,10 @@ import java.util.regex.PatternSyntaxException;
  * The patterns of one {@code .gitignore} file, applied to paths relative to its directory.
  * Supported: blank lines and {@code #} comments, {@code !} negation (last match wins), a trailing
  * {@code /} (directories only), a leading or inner {@code /} (anchored to the root), {@code *},
- * {@code ?}, {@code [...]} and {@code **}. Limits (docs/audit.md): only the {@code .gitignore} at
- * the root of each scanned directory is read, not nested ones, {@code .git/info/exclude} or the
- * global excludes file; escaped trailing spaces are not kept. Immutable and thread-safe.
+ * {@code ?}, {@code [...]} and {@code **}. The scanner reads the {@code .gitignore} of every directory
+ * it walks and lets the deepest matching one decide, as git does. Limits (docs/audit.md):
+ * {@code .git/info/exclude} and the global excludes file are not read; escaped trailing spaces are
+ * not kept. Immutable and thread-safe.
  */
 public final class GitIgnore {
   private record Entry(Pattern pattern, boolean negated, boolean directoryOnly) {}
@@ -72,16 +73,31 @@ public final class GitIgnore {
    * directories, so a file inside an ignored directory is never asked about.
    */
   public boolean ignores(String relativePath, boolean directory) {
-    boolean ignored = false;
+    return verdict(relativePath, directory) == Verdict.IGNORED;
+  }
+
+  /** What this file says of a path: the last matching pattern decides, or nothing matched. */
+  enum Verdict {
+    IGNORED,
+    INCLUDED,
+    NO_MATCH
+  }
+
+  /**
+   * This file's verdict on {@code relativePath} (relative to the file's directory). Nested files
+   * combine as git combines them: the verdict of the deepest file that matches wins.
+   */
+  Verdict verdict(String relativePath, boolean directory) {
+    Verdict verdict = Verdict.NO_MATCH;
     for (Entry entry : entries) {
       if (entry.directoryOnly() && !directory) {
         continue;
       }
       if (entry.pattern().matcher(relativePath).matches()) {
-        ignored = !entry.negated();
+        verdict = entry.negated() ? Verdict.INCLUDED : Verdict.IGNORED;
       }
     }
-    return ignored;
+    return verdict;
   }
 
   /**

@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -174,32 +177,64 @@ public final class Scanner {
     if (!Files.isDirectory(root)) {
       throw new IOException("no such file or directory: " + rootName);
     }
-    Path ignoreFile = root.resolve(".gitignore");
-    GitIgnore ignore = Files.isRegularFile(ignoreFile)
-        ? GitIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8))
-        : GitIgnore.empty();
+    // One layer per walked directory that has a .gitignore; the deepest matching layer decides.
+    Deque<IgnoreLayer> layers = new ArrayDeque<>();
+    pushIgnoreFile(root, layers);
     String prefix = rootName.equals(".") ? "" : rootName.endsWith("/") ? rootName : rootName + "/";
     Files.walkFileTree(root, new SimpleFileVisitor<>() {
       @Override
-      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) {
+      public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
         if (dir.equals(root)) {
           return FileVisitResult.CONTINUE;
         }
-        String relative = relative(root, dir);
         Path name = dir.getFileName();
         boolean git = name != null && name.toString().equals(".git");
-        return git || ignore.ignores(relative, true) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+        if (git || ignored(layers, dir, true)) {
+          return FileVisitResult.SKIP_SUBTREE;
+        }
+        pushIgnoreFile(dir, layers);
+        return FileVisitResult.CONTINUE;
+      }
+
+      @Override
+      public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+        if (!layers.isEmpty() && layers.peekLast().dir().equals(dir)) {
+          layers.removeLast();
+        }
+        if (failure != null) {
+          throw failure;
+        }
+        return FileVisitResult.CONTINUE;
       }
 
       @Override
       public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) {
-        String relative = relative(root, file);
-        if (attributes.isRegularFile() && !ignore.ignores(relative, false)) {
-          targets.add(new Target(file, prefix + relative));
+        if (attributes.isRegularFile() && !ignored(layers, file, false)) {
+          targets.add(new Target(file, prefix + relative(root, file)));
         }
         return FileVisitResult.CONTINUE;
       }
     });
+  }
+
+  private record IgnoreLayer(Path dir, GitIgnore ignore) {}
+
+  private static void pushIgnoreFile(Path dir, Deque<IgnoreLayer> layers) throws IOException {
+    Path ignoreFile = dir.resolve(".gitignore");
+    if (Files.isRegularFile(ignoreFile, LinkOption.NOFOLLOW_LINKS)) {
+      layers.addLast(new IgnoreLayer(dir, GitIgnore.parse(Files.readString(ignoreFile, StandardCharsets.UTF_8))));
+    }
+  }
+
+  private static boolean ignored(Deque<IgnoreLayer> layers, Path path, boolean directory) {
+    GitIgnore.Verdict decided = GitIgnore.Verdict.NO_MATCH;
+    for (IgnoreLayer layer : layers) {
+      GitIgnore.Verdict verdict = layer.ignore().verdict(relative(layer.dir(), path), directory);
+      if (verdict != GitIgnore.Verdict.NO_MATCH) {
+        decided = verdict;
+      }
+    }
+    return decided == GitIgnore.Verdict.IGNORED;
   }
 
   private static String relative(Path root, Path path) {

@@ -45,6 +45,30 @@ class ScannerTest {
   }
 
   @Test
+  void nestedGitignoreFiles_applyToTheirDirectoryAndTheDeepestMatchWins(@TempDir Path dir) throws IOException {
+    String token = githubToken();
+    Files.writeString(dir.resolve(".gitignore"), "*.log\n");
+    Files.createDirectories(dir.resolve("sub/deeper"));
+    Files.createDirectories(dir.resolve("other"));
+    Files.writeString(dir.resolve("sub/.gitignore"), "secret.txt\n!keep.log\ngenerated/\n");
+    Files.createDirectories(dir.resolve("sub/generated"));
+    Files.writeString(dir.resolve("root.log"), token);                 // root file: ignored
+    Files.writeString(dir.resolve("sub/secret.txt"), token);           // sub's file: ignored
+    Files.writeString(dir.resolve("sub/deeper/secret.txt"), token);    // unanchored, so below too
+    Files.writeString(dir.resolve("sub/keep.log"), token);             // re-included by the deeper file
+    Files.writeString(dir.resolve("sub/generated/out.txt"), token);    // directory pattern of sub
+    Files.writeString(dir.resolve("other/secret.txt"), token);         // sub's rules do not reach here
+    Files.writeString(dir.resolve("other/app.log"), token);            // root's rules do
+
+    ScanResult result = Scanner.defaults().scan(List.of(dir), ScanListener.NONE);
+
+    String root = dir.normalize().toString().replace('\\', '/') + "/";
+    assertThat(result.findings())
+        .extracting(Finding::path)
+        .containsExactlyInAnyOrder(root + "sub/keep.log", root + "other/secret.txt");
+  }
+
+  @Test
   void binaryAndOversizedFiles_areSkippedAndCounted(@TempDir Path dir) throws IOException {
     String token = githubToken();
     byte[] binary = ("\0" + token).getBytes(java.nio.charset.StandardCharsets.UTF_8);
