@@ -79,9 +79,7 @@ final class JdkAeadEngine extends AeadEngine {
       if (associatedData.length > 0) {
         // Empty associated data is the same as none (GCM and RFC 8439 both MAC a zero length), and
         // skipping the call spares the JDK an AAD buffer per message.
-        if (associatedData.length > 0) {
         cipher.updateAAD(associatedData);
-      }
       }
       cipher.doFinal(plaintext, ptOffset, ptLength, out, outOffset);
     } catch (GeneralSecurityException e) {
@@ -105,7 +103,9 @@ final class JdkAeadEngine extends AeadEngine {
     Cipher cipher = mode.ciphers.get();
     try {
       cipher.init(Cipher.DECRYPT_MODE, k, mode.nonceSpec(nonce, nonceOffset, algorithm().nonceSizeBytes()));
-      cipher.updateAAD(associatedData);
+      if (associatedData.length > 0) {
+        cipher.updateAAD(associatedData);
+      }
       // The JDK buffers the whole input and releases plaintext only after the tag verified.
       int written = cipher.doFinal(in, ctOffset, ctLength, out, outOffset);
       if (written != ptLength) {
