@@ -70,18 +70,32 @@ final class AuditFormat {
         if (parts.length > 5) {
           throw new IllegalArgumentException("too many fields");
         }
-        Base64.Decoder b64 = Base64.getUrlDecoder();
-        yield new Line(kind, seq, mac, null, b64.decode(parts[3]), parts.length == 5 ? b64.decode(parts[4]) : null);
+        yield new Line(kind, seq, mac, null, strictBase64Url(parts[3]), parts.length == 5 ? strictBase64Url(parts[4]) : null);
       }
       default -> throw new IllegalArgumentException("unknown line kind");
     };
   }
 
   private static long parseSeq(String text) {
-    if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
+    // Canonical decimal only: "06" must not verify as record 6, or a line could change and still
+    // verify (the MAC covers the number, not its spelling). Found by AuditLogVerifierFuzzTest.
+    if (text.isEmpty() || text.length() > 18 || !text.chars().allMatch(c -> c >= '0' && c <= '9')
+        || (text.length() > 1 && text.charAt(0) == '0')) {
       throw new IllegalArgumentException("bad sequence number");
     }
     return Long.parseLong(text);
+  }
+
+  /**
+   * Unpadded base64url that re-encodes to exactly the same text: the JDK decoder accepts padding
+   * and non-zero trailing bits, which would let one signature be spelled several ways.
+   */
+  private static byte[] strictBase64Url(String text) {
+    byte[] bytes = Base64.getUrlDecoder().decode(text);
+    if (!Base64.getUrlEncoder().withoutPadding().encodeToString(bytes).equals(text)) {
+      throw new IllegalArgumentException("non-canonical base64url");
+    }
+    return bytes;
   }
 
   private static byte[] parseMac(String text) {

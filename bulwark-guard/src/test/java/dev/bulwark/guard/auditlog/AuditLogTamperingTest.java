@@ -173,6 +173,39 @@ class AuditLogTamperingTest {
   }
 
   @Test
+  void respelledSequenceNumber_isRefusedNotAcceptedAsTheSameRecord() throws Exception {
+    // Found by AuditLogVerifierFuzzTest: "R 06" used to verify as record 6, so a line could change
+    // and the log still verify.
+    List<String> lines = lines();
+    int index = 6;
+    assertThat(lines.get(index)).startsWith("R 6 ");
+    lines.set(index, "R 06 " + lines.get(index).substring(4));
+    rewrite(lines);
+    AuditTamperedException e = tampered();
+    assertThat(e.kind()).isEqualTo(Kind.MALFORMED);
+    assertThat(e.lineNumber()).isEqualTo(index + 1);
+  }
+
+  @Test
+  void respelledCheckpointSignature_isRefused() throws Exception {
+    // A 64-byte signature is 86 base64url characters: the last one carries 4 unused bits, so the
+    // JDK decoder would read several spellings as the same signature; the verifier accepts only
+    // the canonical one.
+    List<String> lines = lines();
+    String checkpoint = lines.get(4);
+    assertThat(checkpoint).startsWith("C ");
+    String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    int last = alphabet.indexOf(checkpoint.charAt(checkpoint.length() - 1));
+    char sibling = alphabet.charAt(last ^ 1); // differs only in an unused low bit
+    lines.set(4, checkpoint.substring(0, checkpoint.length() - 1) + sibling);
+    rewrite(lines);
+    assertThat(tampered().kind()).isIn(Kind.MALFORMED, Kind.BAD_CHECKPOINT);
+    lines.set(4, checkpoint + "==");
+    rewrite(lines);
+    assertThat(tampered().kind()).isIn(Kind.MALFORMED, Kind.BAD_CHECKPOINT);
+  }
+
+  @Test
   void wrongKeys_failVerification() {
     AuditKeys other = AuditKeys.generate();
     assertThatThrownBy(() -> AuditLogVerifier.verify(log, other.verifyKeys()))
