@@ -93,11 +93,62 @@ public final class GitIgnore {
       if (entry.directoryOnly() && !directory) {
         continue;
       }
-      if (entry.pattern().matcher(relativePath).matches()) {
+      if (matchesWithinBudget(entry.pattern(), relativePath)) {
         verdict = entry.negated() ? Verdict.INCLUDED : Verdict.IGNORED;
       }
     }
     return verdict;
+  }
+
+  /** Character reads one match may make: far above any honest pattern, far below a hang. */
+  static final int MATCH_STEP_BUDGET = 200_000;
+
+  /**
+   * Matches with a bound on backtracking. A scanned repository's .gitignore is untrusted, and a
+   * pattern such as {@code *a*a*a*a*a*b} backtracks for minutes on a long name (found by
+   * AuditParsersFuzzTest). A match that runs out of budget counts as no match, so the file is
+   * scanned: a hostile pattern can cost the scan a little time, never hide a file or hang it.
+   */
+  private static boolean matchesWithinBudget(Pattern pattern, String path) {
+    try {
+      return pattern.matcher(new BudgetedChars(path, new int[] {MATCH_STEP_BUDGET})).matches();
+    } catch (BudgetExceeded e) {
+      return false;
+    }
+  }
+
+  private static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super("gitignore pattern match over budget", null, false, false);
+    }
+  }
+
+  /** A string whose reads count against a shared budget (subsequences share it). */
+  private record BudgetedChars(String text, int[] budget) implements CharSequence {
+    @Override
+    public char charAt(int index) {
+      if (--budget[0] < 0) {
+        throw new BudgetExceeded();
+      }
+      return text.charAt(index);
+    }
+
+    @Override
+    public int length() {
+      return text.length();
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+      return new BudgetedChars(text.substring(start, end), budget);
+    }
+
+    @Override
+    public String toString() {
+      return text;
+    }
   }
 
   /**
@@ -106,26 +157,38 @@ public final class GitIgnore {
    * {@code &&} or a nested {@code [} cannot change its meaning).
    */
   private static String bracketClass(String set) {
-    StringBuilder out = new StringBuilder("[");
-    int first = 0;
-    if (set.startsWith("!") || set.startsWith("^")) {
-      out.append('^');
-      first = 1;
-    }
+    StringBuilder members = new StringBuilder();
+    boolean negated = set.startsWith("!") || set.startsWith("^");
+    int first = negated ? 1 : 0;
     for (int j = first; j < set.length(); j++) {
       char c = set.charAt(j);
-      if (c == '-' && j > first && j < set.length() - 1) {
-        out.append('-');
-      } else if (c < 128 && Character.isLetterOrDigit(c)) {
-        out.append(c);
-      } else if (c < 128) {
-        // In java.util.regex a backslash before an ASCII non-letter is always that literal character.
-        out.append('\\').append(c);
+      if (j + 2 < set.length() && set.charAt(j + 1) == '-') {
+        char end = set.charAt(j + 2);
+        if (c <= end) {
+          members.append(classChar(c)).append('-').append(classChar(end));
+        }
+        // A reversed range (z-a) matches nothing in git; it must not become invalid regex syntax.
+        j += 2;
       } else {
-        out.append(c);
+        members.append(classChar(c));
       }
     }
-    return out.append(']').toString();
+    if (members.isEmpty()) {
+      // "[]", "[!]" or only reversed ranges: nothing matches (never an unclosed regex class), so
+      // a malformed pattern cannot hide files from the scan.
+      return "(?!)";
+    }
+    return (negated ? "[^" : "[") + members + "]";
+  }
+
+  /** One character inside a regex class: ASCII letters and digits as they are, the rest literal. */
+  private static String classChar(char c) {
+    if (c < 128 && Character.isLetterOrDigit(c)) {
+      return String.valueOf(c);
+    }
+    // In java.util.regex a backslash before an ASCII non-letter is always that literal character,
+    // and \x{...} is a literal for any other code unit, so no member can change the class's meaning.
+    return c < 128 ? "\\" + c : String.format("\\x{%04x}", (int) c);
   }
 
   private static String globToRegex(String glob) {

@@ -37,5 +37,20 @@ class GitIgnoreTest {
     assertThat(hostile.ignores("d", false)).isTrue();
     assertThat(hostile.ignores("keep-5.txt", false)).isTrue();
     assertThat(hostile.ignores("keep-x.txt", false)).isFalse();
+    // Found by AuditParsersFuzzTest in CI: an empty class followed by more text must not become an
+    // unclosed regex class (the pattern compiles, and matches nothing).
+    GitIgnore emptyClass = GitIgnore.parse("A[]*\u0001[A\u00dd**\n[b-a]x\nc[!-/]\n");
+    assertThat(emptyClass.ignores("A]x", false)).isFalse();
+    assertThat(emptyClass.ignores("bx", false)).isFalse();
+    assertThat(emptyClass.ignores("c0", false)).isTrue();
+    assertThat(emptyClass.ignores("c-", false)).isFalse(); // [!-/] is "not - or /"
+
+    // Found by AuditParsersFuzzTest: nested wildcards backtrack for minutes on a long name. The
+    // match gives up within its budget and the file is scanned (not ignored).
+    GitIgnore backtracking = GitIgnore.parse("*a*a*a*a*a*a*a*a*a*a*b\n");
+    long start = System.nanoTime();
+    assertThat(backtracking.ignores("a".repeat(4000), false)).isFalse();
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
+    assertThat(backtracking.ignores("a".repeat(10) + "b", false)).isTrue();
   }
 }
