@@ -84,6 +84,9 @@ public final class PasswordBuildFilterCommand implements Callable<Integer> {
       throw CliException.usage(in.getFileName() + ": " + e.getMessage());
     }
     Path dir = out.toAbsolutePath().getParent();
+    if (dir == null) {
+      throw CliException.usage("--out must name a file, not a file system root");
+    }
     Path tmp = null;
     try {
       tmp = Files.createTempFile(dir, ".bwbf-", ".tmp");
