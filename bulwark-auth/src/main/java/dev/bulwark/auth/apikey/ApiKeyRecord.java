@@ -1,5 +1,6 @@
 package dev.bulwark.auth.apikey;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -50,7 +51,7 @@ public record ApiKeyRecord(String keyId, byte[] digest, String hint, String owne
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof ApiKeyRecord that && keyId.equals(that.keyId) && Arrays.equals(digest, that.digest)
+    return other instanceof ApiKeyRecord that && keyId.equals(that.keyId) && MessageDigest.isEqual(digest, that.digest)
         && hint.equals(that.hint) && owner.equals(that.owner) && scopes.equals(that.scopes)
         && createdAt.equals(that.createdAt) && expiresAt.equals(that.expiresAt)
         && lastUsedAt.equals(that.lastUsedAt) && revokedAt.equals(that.revokedAt);

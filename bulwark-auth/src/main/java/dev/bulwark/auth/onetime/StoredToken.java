@@ -1,5 +1,6 @@
 package dev.bulwark.auth.onetime;
 
+import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
@@ -34,7 +35,7 @@ public record StoredToken(byte[] tokenHash, String keyId, String subject, TokenP
 
   @Override
   public boolean equals(Object other) {
-    return other instanceof StoredToken that && Arrays.equals(tokenHash, that.tokenHash) && keyId.equals(that.keyId)
+    return other instanceof StoredToken that && MessageDigest.isEqual(tokenHash, that.tokenHash) && keyId.equals(that.keyId)
         && subject.equals(that.subject) && purpose == that.purpose && expiresAt.equals(that.expiresAt);
   }
 
