@@ -1,8 +1,20 @@
-/** Bulwark server: the hardened HTTP service. */
+/** Bulwark server: the hardened HTTP service (DESIGN.md section 5). */
 module dev.bulwark.server {
   requires transitive dev.bulwark.crypto;
   requires transitive dev.bulwark.auth;
   requires transitive dev.bulwark.guard;
   requires transitive dev.bulwark.channel;
   requires transitive dev.bulwark.audit;
+  requires transitive io.javalin;
+  requires transitive java.sql;
+  requires com.zaxxer.hikari;
+  // Flyway ships no module name: this one is derived from the jar file name (flyway-core).
+  requires flyway.core;
+  requires org.bouncycastle.provider;
+  requires org.bouncycastle.pkix;
+  requires org.slf4j;
+
+  exports dev.bulwark.server.audit;
+  exports dev.bulwark.server.http;
+  exports dev.bulwark.server.storage;
 }
