@@ -8,6 +8,9 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -53,6 +56,33 @@ public final class Database implements AutoCloseable {
   }
 
   private static final String MIGRATIONS = "classpath:bulwark-migrations";
+
+  /** PostgreSQL serializes nothing in-process: its own locks and conditional updates suffice. */
+  private static final Lock NO_LOCK = new Lock() {
+    @Override
+    public void lock() {}
+
+    @Override
+    public void lockInterruptibly() {}
+
+    @Override
+    public boolean tryLock() {
+      return true;
+    }
+
+    @Override
+    public boolean tryLock(long time, TimeUnit unit) {
+      return true;
+    }
+
+    @Override
+    public void unlock() {}
+
+    @Override
+    public Condition newCondition() {
+      throw new UnsupportedOperationException("no conditions on the no-op lock");
+    }
+  };
 
   private final Kind kind;
   private final HikariDataSource pool;
@@ -174,10 +204,8 @@ public final class Database implements AutoCloseable {
    *     {@code work} pass through after the rollback
    */
   public <T> T inTransaction(SqlWork<T> work) {
-    boolean serialize = kind == Kind.SQLITE;
-    if (serialize) {
-      sqliteWriter.lock();
-    }
+    Lock writers = kind == Kind.SQLITE ? sqliteWriter : NO_LOCK;
+    writers.lock();
     try (Connection c = pool.getConnection()) {
       c.setAutoCommit(false);
       try {
@@ -193,9 +221,7 @@ public final class Database implements AutoCloseable {
     } catch (SQLException e) {
       throw new StorageException("a database transaction", e);
     } finally {
-      if (serialize) {
-        sqliteWriter.unlock();
-      }
+      writers.unlock();
     }
   }
 
