@@ -1,0 +1,124 @@
+package dev.bulwark.bench.server;
+
+import dev.bulwark.server.BulwarkServer;
+import dev.bulwark.server.config.ConfigLoader;
+import dev.bulwark.server.config.ServerConfig;
+import dev.bulwark.server.tls.TlsIdentity;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.Stream;
+
+/**
+ * The server benchmark of issue 7, target side: starts the real Bulwark server (SQLite in a fresh
+ * temporary data directory, its self-signed certificate) and the bare Javalin target on the same
+ * certificate, creates the accounts and the ~100-byte secret through the API, then runs {@link
+ * LoadClients} in a child JVM (so the load driver's JIT, heap and GC are not the servers') and
+ * relays its result lines. The data directory is deleted at the end.
+ *
+ * <p>Bench-only settings, documented in {@code docs/benchmarks.md}: the three request budgets are
+ * raised to their maximum (1,000,000 a minute) so the measurement is not a measurement of the rate
+ * limiter; every other setting is the default.
+ *
+ * <p>Run: {@code java -cp ... dev.bulwark.bench.server.ServerCompare [LoadClients options]}; {@code
+ * bulwark-bench/server-compare} does it and prints the table.
+ */
+public final class ServerCompare {
+  /** Accounts the login benchmark uses: one per client, so the per-name throttle never mixes them. */
+  static final int LOGIN_ACCOUNTS = 4;
+  static final String SECRET_PATH = "bench/db/password";
+
+  private ServerCompare() {}
+
+  public static void main(String[] args) throws Exception {
+    Path data = Files.createTempDirectory("bulwark-bench-server",
+        PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    try {
+      run(data, args);
+    } finally {
+      deleteTree(data);
+    }
+  }
+
+  private static void run(Path data, String[] args) throws Exception {
+    ServerConfig config = ConfigLoader.load(Optional.empty(), Map.of(), Map.of(
+        "listen", "127.0.0.1:0",
+        "data", data.toString(),
+        "ratelimit.address_per_minute", "1000000",
+        "ratelimit.standard_per_minute", "1000000",
+        "ratelimit.credential_per_minute", "1000000"));
+    try (BulwarkServer server = BulwarkServer.builder(config).console(line -> { }).build().start()) {
+      TlsIdentity identity = ServerCertificate.read(data);
+      Path certificate = ServerCertificate.certificateFile(data);
+      HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+          .sslContext(PinnedTls.trusting(certificate)).build();
+      BenchApi api = new BenchApi(http, server.baseUrl());
+      BenchAccounts accounts = new BenchAccounts(api, data.resolve("outbox"));
+      BenchAccounts.Credentials reader = accounts.create("benchreader", 1).getFirst();
+      List<BenchAccounts.Credentials> logins = accounts.create("benchlogin", LOGIN_ACCOUNTS);
+      String token = api.login(reader.login(), reader.password());
+      // ~100 bytes of secret value, random per run.
+      String value = dev.bulwark.crypto.tokens.SecureTokens.system().urlSafe(100);
+      api.putSecret(token, SECRET_PATH, value);
+      HttpResponse<byte[]> read = api.send(BenchApi.secretRead(server.baseUrl(), SECRET_PATH, token));
+      if (read.statusCode() != 200) {
+        throw new IOException("reading the secret back answered " + read.statusCode());
+      }
+      CapturedResponse answer = CapturedResponse.of(read);
+      try (BareTarget bare = BareTarget.start(identity, answer)) {
+        Properties d = new Properties();
+        d.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+        d.setProperty("certificate", certificate.toString());
+        d.setProperty("bulwark", server.baseUrl());
+        d.setProperty("bare", bare.baseUrl());
+        d.setProperty("secret.path", SECRET_PATH);
+        d.setProperty("secret.body", Base64.getEncoder().encodeToString(answer.body()));
+        d.setProperty("header.bytes", Integer.toString(answer.headerBytes()));
+        d.setProperty("reader.login", reader.login());
+        d.setProperty("reader.password", reader.password());
+        for (int i = 0; i < logins.size(); i++) {
+          d.setProperty("login." + i + ".login", logins.get(i).login());
+          d.setProperty("login." + i + ".password", logins.get(i).password());
+        }
+        Path descriptor = data.resolve("bench.properties");
+        Files.createFile(descriptor, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        try (OutputStream out = Files.newOutputStream(descriptor)) {
+          d.store(out, "bulwark server benchmark targets (deleted at the end of the run)");
+        }
+        System.out.printf("targets body_bytes=%d header_bytes=%d bulwark=%s bare=%s%n", answer.body().length,
+            answer.headerBytes(), server.baseUrl(), bare.baseUrl());
+        runClients(descriptor, args);
+      }
+    }
+  }
+
+  private static void runClients(Path descriptor, String[] args) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m", "-cp", System.getProperty("java.class.path"), LoadClients.class.getName(), descriptor.toString()));
+    command.addAll(List.of(args));
+    Process clients = new ProcessBuilder(command).inheritIO().start();
+    int exit = clients.waitFor();
+    if (exit != 0) {
+      throw new IOException("the load clients exited with " + exit);
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
