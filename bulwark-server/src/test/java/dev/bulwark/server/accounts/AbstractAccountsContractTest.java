@@ -225,6 +225,43 @@ abstract class AbstractAccountsContractTest {
   }
 
   @Test
+  void refresh_concurrentUseOfOneToken_hasExactlyOneWinnerAndRevokesTheFamily() throws Exception {
+    String user = AccountsFixture.username();
+    String password = AccountsFixture.password();
+    f.registerVerified(user, user + "@example.com", password);
+    IssuedSession session = login(user, password);
+    int racers = 8;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<IssuedSession>> results = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+      for (int i = 0; i < racers; i++) {
+        results.add(pool.submit(() -> {
+          start.await();
+          try {
+            return f.accounts.sessions().refresh(session.refreshToken());
+          } catch (PublicError e) {
+            assertThat(e.kind()).isEqualTo(ErrorKind.UNAUTHENTICATED);
+            return null;
+          }
+        }));
+      }
+      start.countDown();
+      java.util.List<IssuedSession> winners = new java.util.ArrayList<>();
+      for (var result : results) {
+        IssuedSession won = result.get();
+        if (won != null) {
+          winners.add(won);
+        }
+      }
+      assertThat(winners).as("exactly one refresh wins the conditional UPDATE").hasSize(1);
+      assertPublicError(() -> f.accounts.sessions().refresh(winners.getFirst().refreshToken()), ErrorKind.UNAUTHENTICATED);
+    }
+    assertThat(new CachedSessionLiveness(f.database, f.clock, Duration.ZERO).isLive(session.sessionId())).isFalse();
+    assertThat(f.audit.find("session.refresh_reuse", "denied")).hasSize(racers - 1)
+        .filteredOn(e -> e.details().get("family_revoked").equals("true")).hasSize(1);
+  }
+
+  @Test
   void refresh_malformedUnknownOrExpiredToken_isRejected() throws Exception {
     String user = AccountsFixture.username();
     String password = AccountsFixture.password();
