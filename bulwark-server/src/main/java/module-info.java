@@ -16,9 +16,14 @@ module dev.bulwark.server {
   // Account mail over SMTP (STARTTLS required) and the .eml outbox: Jakarta Mail, Angus provider.
   requires jakarta.mail;
 
+  exports dev.bulwark.server;
   exports dev.bulwark.server.audit;
+  exports dev.bulwark.server.config;
   exports dev.bulwark.server.http;
+  exports dev.bulwark.server.keys;
+  exports dev.bulwark.server.metrics;
   exports dev.bulwark.server.storage;
+  exports dev.bulwark.server.tls;
   exports dev.bulwark.server.accounts;
   exports dev.bulwark.server.mail;
   exports dev.bulwark.server.sessions;
