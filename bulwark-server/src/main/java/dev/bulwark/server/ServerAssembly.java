@@ -18,6 +18,7 @@ public final class ServerAssembly {
   public static List<Function<ServerServices, ApiModule>> capabilities() {
     List<Function<ServerServices, ApiModule>> modules = new ArrayList<>();
     // One line per capability module, for example: modules.add(AccountsModule::new);
+    modules.add(dev.bulwark.server.accounts.AccountsModule::new);
     return modules;
   }
 }
