@@ -42,3 +42,6 @@ CREATE TABLE secret_rewrap_jobs (
   started_at BIGINT NOT NULL,
   finished_at BIGINT
 );
+
+-- At most one running job: a second start is refused rather than racing the first.
+CREATE UNIQUE INDEX secret_rewrap_jobs_one_running ON secret_rewrap_jobs (state) WHERE state = 'running';
