@@ -95,7 +95,7 @@ public final class DataKeyRotation implements AutoCloseable {
   public List<String> resumeUnfinished() {
     List<String> running = database.read(RewrapRows::runningJobs);
     for (String id : running) {
-      LOG.info("resuming data-key rotation job {}", id);
+      LOG.info("resuming an unfinished data-key rotation job");
       executor.execute(() -> runToEnd(id));
     }
     return running;
@@ -125,7 +125,7 @@ public final class DataKeyRotation implements AutoCloseable {
       }
     } catch (RuntimeException e) {
       // The job stays "running" and resumes at the next start-up; the cursor marks where.
-      LOG.error("data-key rotation job {} stopped; it resumes at the next start", jobId, e);
+      LOG.error("a data-key rotation job stopped; it resumes at the next start", e);
     }
   }
 
@@ -160,7 +160,7 @@ public final class DataKeyRotation implements AutoCloseable {
       plaintext = dataKeys.decrypt(row.ciphertext(), ad);
       fresh = dataKeys.encrypt(plaintext, ad);
     } catch (CryptoException e) {
-      LOG.warn("data-key rotation job {}: a stored version failed to decrypt and was left as is", jobId);
+      LOG.warn("data-key rotation: a stored version failed to decrypt and was left as is (counted as failed)");
     } finally {
       if (plaintext != null) {
         Arrays.fill(plaintext, (byte) 0);

@@ -1,8 +1,8 @@
 package dev.bulwark.server.secrets;
 
 import dev.bulwark.crypto.CryptoException;
-import dev.bulwark.crypto.aead.AeadKey;
 import dev.bulwark.crypto.aead.Aead;
+import dev.bulwark.crypto.aead.AeadKey;
 import dev.bulwark.crypto.keyset.KeyInfo;
 import dev.bulwark.crypto.keyset.Keyset;
 import dev.bulwark.crypto.keyset.KeysetAead;
@@ -61,6 +61,7 @@ public final class DataKeys {
 
   private final Database database;
   private final Aead root;
+  private final Object lock = new Object();
   private volatile Loaded loaded;
 
   private record Loaded(String stored, Keyset keyset, KeysetAead aead) {}
@@ -128,7 +129,13 @@ public final class DataKeys {
    * @return the new primary key id
    * @throws CryptoException if the keyset cannot be sealed or a reload fails to open
    */
-  public synchronized int rotate() throws CryptoException {
+  public int rotate() throws CryptoException {
+    synchronized (lock) {
+      return rotateLocked();
+    }
+  }
+
+  private int rotateLocked() throws CryptoException {
     for (int attempt = 0; attempt < 5; attempt++) {
       Loaded before = loaded;
       Keyset next = before.keyset().rotate(PRESET);
@@ -153,12 +160,14 @@ public final class DataKeys {
     return keyset.keys().stream().anyMatch(k -> k.keyId() == keyId);
   }
 
-  private synchronized Loaded reload() throws CryptoException {
-    String text = database.read(c -> select(c)).orElseThrow(() -> new CryptoException("data keyset row missing"));
-    if (!text.equals(loaded.stored())) {
-      loaded = load(text, root);
+  private Loaded reload() throws CryptoException {
+    synchronized (lock) {
+      String text = database.read(c -> select(c)).orElseThrow(() -> new CryptoException("data keyset row missing"));
+      if (!text.equals(loaded.stored())) {
+        loaded = load(text, root);
+      }
+      return loaded;
     }
-    return loaded;
   }
 
   private static String seal(Keyset keyset, Aead root) throws CryptoException {

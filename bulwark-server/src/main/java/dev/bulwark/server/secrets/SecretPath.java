@@ -2,7 +2,6 @@ package dev.bulwark.server.secrets;
 
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
-import java.util.regex.Pattern;
 
 /**
  * A validated secret path such as {@code app/db/password}: 1 to {@value #MAX_CHARS} characters,
@@ -18,8 +17,6 @@ import java.util.regex.Pattern;
 public record SecretPath(String value) {
   /** Longest path accepted, in characters. */
   public static final int MAX_CHARS = 256;
-
-  private static final Pattern SHAPE = Pattern.compile("[A-Za-z0-9._-]+(/[A-Za-z0-9._-]+)*");
 
   /** Checks the shape; use {@link #parse} for untrusted input. */
   public SecretPath {
@@ -42,15 +39,28 @@ public record SecretPath(String value) {
 
   /** True for a path this type accepts. */
   public static boolean isValid(String text) {
-    if (text == null || text.isEmpty() || text.length() > MAX_CHARS || !SHAPE.matcher(text).matches()) {
+    if (text == null || text.isEmpty() || text.length() > MAX_CHARS) {
       return false;
     }
-    for (String segment : text.split("/", -1)) {
-      if (segment.equals(".") || segment.equals("..")) {
+    // A plain scan, not a regex: linear in the length whatever the input (no backtracking).
+    int segmentStart = 0;
+    for (int i = 0; i <= text.length(); i++) {
+      if (i == text.length() || text.charAt(i) == '/') {
+        String segment = text.substring(segmentStart, i);
+        if (segment.isEmpty() || segment.equals(".") || segment.equals("..")) {
+          return false;
+        }
+        segmentStart = i + 1;
+      } else if (!isSegmentChar(text.charAt(i))) {
         return false;
       }
     }
     return true;
+  }
+
+  /** {@code [A-Za-z0-9._-]}. */
+  static boolean isSegmentChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '.' || c == '_' || c == '-';
   }
 
   @Override

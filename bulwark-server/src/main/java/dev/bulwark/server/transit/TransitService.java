@@ -73,21 +73,13 @@ public final class TransitService {
    */
   public TransitKeyInfo create(String owner, String name, TransitKeyType type) throws PublicError {
     checkName(name);
-    byte[] sealed;
-    TransitCrypto.Generated generated = TransitCrypto.generate(type);
-    try {
-      sealed = TransitCrypto.seal(root, owner, name, 1, type, generated.material());
-    } catch (CryptoException e) {
-      throw internal("sealing a transit key", e);
-    } finally {
-      TransitCrypto.wipe(generated.material());
-    }
+    NewVersion fresh = newVersion(owner, name, 1, type);
     long now = clock.millis();
     boolean created = database.inTransaction(c -> {
       if (!TransitRows.insertKey(c, owner, name, type.wireName(), now)) {
         return false;
       }
-      TransitRows.insertVersion(c, owner, name, 1, sealed, generated.publicKey(), now);
+      TransitRows.insertVersion(c, owner, name, 1, fresh.sealed(), fresh.publicKey(), now);
       return true;
     });
     if (!created) {
@@ -127,21 +119,13 @@ public final class TransitService {
       if (next > MAX_VERSIONS) {
         throw PublicError.of(ErrorKind.CONFLICT, "The key has reached its version limit.", "transit version cap");
       }
-      TransitCrypto.Generated generated = TransitCrypto.generate(current.type());
-      byte[] sealed;
-      try {
-        sealed = TransitCrypto.seal(root, owner, name, next, current.type(), generated.material());
-      } catch (CryptoException e) {
-        throw internal("sealing a transit key", e);
-      } finally {
-        TransitCrypto.wipe(generated.material());
-      }
+      NewVersion fresh = newVersion(owner, name, next, current.type());
       long now = clock.millis();
       boolean won = database.inTransaction(c -> {
         if (!TransitRows.bumpKey(c, owner, name, next - 1, now)) {
           return false;
         }
-        TransitRows.insertVersion(c, owner, name, next, sealed, generated.publicKey(), now);
+        TransitRows.insertVersion(c, owner, name, next, fresh.sealed(), fresh.publicKey(), now);
         return true;
       });
       if (won) {
@@ -229,6 +213,21 @@ public final class TransitService {
       return encryptWith(owner, name, read(owner, name), plaintext, context);
     } finally {
       TransitCrypto.wipe(plaintext);
+    }
+  }
+
+  /** Fresh key material for one version, sealed; the X-Wing public key or null. */
+  private record NewVersion(byte[] sealed, byte[] publicKey) {}
+
+  private NewVersion newVersion(String owner, String name, int version, TransitKeyType type) throws PublicError {
+    TransitCrypto.Generated generated = TransitCrypto.generate(type);
+    try {
+      return new NewVersion(TransitCrypto.seal(root, owner, name, version, type, generated.material()),
+          generated.publicKey());
+    } catch (CryptoException e) {
+      throw internal("sealing a transit key", e);
+    } finally {
+      TransitCrypto.wipe(generated.material());
     }
   }
 
