@@ -9,7 +9,7 @@ import java.util.Locale;
  * @param label what was measured, e.g. {@code A-bulwark} or {@code login-c4}
  * @param clients concurrent closed-loop clients
  * @param seconds length of the measured window
- * @param ok requests that started and completed inside the window with the expected answer
+ * @param ok requests that completed inside the window with the expected answer
  * @param errors requests that failed inside the window
  * @param p50Micros median latency
  * @param p99Micros 99th percentile

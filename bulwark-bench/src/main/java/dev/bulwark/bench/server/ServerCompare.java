@@ -4,6 +4,7 @@ import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.config.ConfigLoader;
 import dev.bulwark.server.config.ServerConfig;
 import dev.bulwark.server.tls.TlsIdentity;
+import io.javalin.http.HandlerType;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.http.HttpClient;
@@ -35,7 +36,7 @@ import java.util.stream.Stream;
  * bulwark-bench/server-compare} does it and prints the table.
  */
 public final class ServerCompare {
-  /** Accounts the login benchmark uses: one per client, so the per-name throttle never mixes them. */
+  /** Accounts the login benchmark uses (client i logs in as account i mod 4). */
   static final int LOGIN_ACCOUNTS = 4;
   static final String SECRET_PATH = "bench/db/password";
 
@@ -67,6 +68,21 @@ public final class ServerCompare {
       BenchAccounts accounts = new BenchAccounts(api, data.resolve("outbox"));
       BenchAccounts.Credentials reader = accounts.create("benchreader", 1).getFirst();
       List<BenchAccounts.Credentials> logins = accounts.create("benchlogin", LOGIN_ACCOUNTS);
+      Properties d = new Properties();
+      d.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
+      d.setProperty("certificate", certificate.toString());
+      d.setProperty("bulwark", server.baseUrl());
+      d.setProperty("reader.login", reader.login());
+      d.setProperty("reader.password", reader.password());
+      for (int i = 0; i < logins.size(); i++) {
+        d.setProperty("login." + i + ".login", logins.get(i).login());
+        d.setProperty("login." + i + ".password", logins.get(i).password());
+      }
+      if (!hasSecretReads(server)) {
+        System.out.println("note: this build has no GET /v1/secrets route: secret reads not measured");
+        runClients(writeDescriptor(data, d), args);
+        return;
+      }
       String token = api.login(reader.login(), reader.password());
       // ~100 bytes of secret value, random per run.
       String value = dev.bulwark.crypto.tokens.SecureTokens.system().urlSafe(100);
@@ -77,35 +93,39 @@ public final class ServerCompare {
       }
       CapturedResponse answer = CapturedResponse.of(read);
       try (BareTarget bare = BareTarget.start(identity, answer)) {
-        Properties d = new Properties();
-        d.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
-        d.setProperty("certificate", certificate.toString());
-        d.setProperty("bulwark", server.baseUrl());
         d.setProperty("bare", bare.baseUrl());
         d.setProperty("secret.path", SECRET_PATH);
         d.setProperty("secret.body", Base64.getEncoder().encodeToString(answer.body()));
-        d.setProperty("header.bytes", Integer.toString(answer.headerBytes()));
-        d.setProperty("reader.login", reader.login());
-        d.setProperty("reader.password", reader.password());
-        for (int i = 0; i < logins.size(); i++) {
-          d.setProperty("login." + i + ".login", logins.get(i).login());
-          d.setProperty("login." + i + ".password", logins.get(i).password());
-        }
-        Path descriptor = data.resolve("bench.properties");
-        Files.createFile(descriptor, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        try (OutputStream out = Files.newOutputStream(descriptor)) {
-          d.store(out, "bulwark server benchmark targets (deleted at the end of the run)");
-        }
         System.out.printf("targets body_bytes=%d header_bytes=%d bulwark=%s bare=%s%n", answer.body().length,
             answer.headerBytes(), server.baseUrl(), bare.baseUrl());
-        runClients(descriptor, args);
+        runClients(writeDescriptor(data, d), args);
       }
     }
   }
 
+  private static boolean hasSecretReads(BulwarkServer server) {
+    return server.routes().stream()
+        .anyMatch(r -> r.method() == HandlerType.GET && r.path().startsWith("/v1/secrets/"));
+  }
+
+  /** The descriptor the load clients read: 0600, in the run's private data directory. */
+  private static Path writeDescriptor(Path data, Properties d) throws IOException {
+    Path descriptor = data.resolve("bench.properties");
+    Files.createFile(descriptor, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+    try (OutputStream out = Files.newOutputStream(descriptor)) {
+      d.store(out, "bulwark server benchmark targets (deleted at the end of the run)");
+    }
+    return descriptor;
+  }
+
   private static void runClients(Path descriptor, String[] args) throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-cp", System.getProperty("java.class.path"), LoadClients.class.getName(), descriptor.toString()));
+        "-Xmx512m", "--enable-native-access=ALL-UNNAMED"));
+    String logging = System.getProperty("logback.configurationFile");
+    if (logging != null) {
+      command.add("-Dlogback.configurationFile=" + logging);
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadClients.class.getName(), descriptor.toString()));
     command.addAll(List.of(args));
     Process clients = new ProcessBuilder(command).inheritIO().start();
     int exit = clients.waitFor();
