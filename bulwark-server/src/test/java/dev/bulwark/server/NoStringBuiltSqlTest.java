@@ -1,0 +1,116 @@
+package dev.bulwark.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * SQL injection (CWE-89) by construction: every SQL text in {@code bulwark-server/src/main} must be a
+ * constant with {@code ?} parameters. Fails listing {@code file:line: reason} for each violation
+ * ({@link SqlTextScanner} says what counts). The detector's own tests below prove it can fail.
+ */
+class NoStringBuiltSqlTest {
+
+  @Test
+  void serverMainSources_buildNoSqlFromStrings() throws IOException {
+    Path root = Path.of("src/main/java");
+    assertThat(root).isDirectory();
+    List<String> violations = new ArrayList<>();
+    int scanned = 0;
+    try (Stream<Path> files = Files.walk(root)) {
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
+        scanned++;
+        for (SqlTextScanner.Finding f : SqlTextScanner.scan(Files.readString(file, StandardCharsets.UTF_8))) {
+          violations.add(root.relativize(file) + ":" + f.line() + ": " + f.reason());
+        }
+      }
+    }
+    assertThat(scanned).as("server sources scanned").isGreaterThan(10);
+    assertThat(violations).as("SQL built from strings (use a constant with ? parameters)").isEmpty();
+  }
+
+  @Test
+  void concatenatedValue_isFound() {
+    assertThat(lines("""
+        class A {
+          void f(java.sql.Connection c, String id) throws Exception {
+            var s = c.prepareStatement("SELECT a FROM t WHERE id = '" + id + "'");
+          }
+        }
+        """)).contains(3);
+  }
+
+  @Test
+  void concatenatedTableName_isFound_evenWhenTheSqlLiteralIsElsewhereInTheChain() {
+    assertThat(lines("""
+        class A {
+          static final String Q = "SELECT a FROM " + table() + " x";
+        }
+        """)).containsExactly(2, 2);
+  }
+
+  @Test
+  void formatAndFormatted_areFound() {
+    assertThat(lines("""
+        class A {
+          String a(String t) { return String.format("DELETE FROM %s WHERE id = ?", t); }
+          String b(String t) { return "UPDATE %s SET x = ?".formatted(t); }
+        }
+        """)).contains(2, 3);
+  }
+
+  @Test
+  void stringBuilderNearSql_isFound() {
+    assertThat(lines("""
+        class A {
+          String q(java.util.List<String> cols) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("SELECT ");
+            return sb.toString();
+          }
+        }
+        """)).contains(3, 4);
+  }
+
+  @Test
+  void executeWithVariable_isFound_constantsAndLiteralsAreNot() {
+    assertThat(lines("""
+        class A {
+          static final String GET = "SELECT a FROM t WHERE id = ?";
+          void f(java.sql.Connection c, java.sql.Statement st, String sql) throws Exception {
+            c.prepareStatement(GET);
+            c.prepareStatement("SELECT 1");
+            c.prepareStatement(Other.QUERY, 1);
+            st.execute(sql);
+            st.executeUpdate(build());
+          }
+        }
+        """)).containsExactly(7, 8);
+  }
+
+  @Test
+  void wrappedLiteralsAndComments_areNotFindings() {
+    assertThat(lines("""
+        class A {
+          // "SELECT " + x in a comment is fine
+          /* "DELETE FROM " + y */
+          static final String Q = "SELECT a, b FROM t"
+              + " WHERE id = ? AND owner = ?";
+          static final String T = \"""
+              SELECT a FROM t WHERE b = ?\""";
+          int n(int i) { return i + 1; }
+        }
+        """)).isEmpty();
+  }
+
+  private static List<Integer> lines(String source) {
+    return SqlTextScanner.scan(source).stream().map(SqlTextScanner.Finding::line).toList();
+  }
+}
