@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -22,17 +24,17 @@ class NoStringBuiltSqlTest {
   void serverMainSources_buildNoSqlFromStrings() throws IOException {
     Path root = Path.of("src/main/java");
     assertThat(root).isDirectory();
-    List<String> violations = new ArrayList<>();
-    int scanned = 0;
+    Map<String, String> sources = new TreeMap<>();
     try (Stream<Path> files = Files.walk(root)) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
-        scanned++;
-        for (SqlTextScanner.Finding f : SqlTextScanner.scan(Files.readString(file, StandardCharsets.UTF_8))) {
-          violations.add(root.relativize(file) + ":" + f.line() + ": " + f.reason());
-        }
+      for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+        sources.put(root.relativize(file).toString(), Files.readString(file, StandardCharsets.UTF_8));
       }
     }
-    assertThat(scanned).as("server sources scanned").isGreaterThan(10);
+    List<String> violations = new ArrayList<>();
+    for (SqlTextScanner.FileFinding f : SqlTextScanner.scanAll(sources)) {
+      violations.add(f.file() + ":" + f.line() + ": " + f.reason());
+    }
+    assertThat(sources).as("server sources scanned").hasSizeGreaterThan(10);
     assertThat(violations).as("SQL built from strings (use a constant with ? parameters)").isEmpty();
   }
 
@@ -88,11 +90,12 @@ class NoStringBuiltSqlTest {
             c.prepareStatement(GET);
             c.prepareStatement("SELECT 1");
             c.prepareStatement(Other.QUERY, 1);
-            st.execute(sql);
+            c.prepareStatement(sql.isEmpty() ? GET : Other.QUERY);
+            st.execute(sql.trim());
             st.executeUpdate(build());
           }
         }
-        """)).containsExactly(7, 8);
+        """)).containsExactly(8, 9);
   }
 
   @Test
@@ -108,6 +111,49 @@ class NoStringBuiltSqlTest {
           int n(int i) { return i + 1; }
         }
         """)).isEmpty();
+  }
+
+  @Test
+  void helperPassingItsParameter_isAcceptedOnlyWhenEveryCallerPassesAConstant() {
+    String helper = """
+        class Sql {
+          static int update(java.sql.Connection c, String sql, Object... params) throws Exception {
+            try (var s = c.prepareStatement(sql)) {
+              return s.executeUpdate();
+            }
+          }
+        }
+        """;
+    String good = """
+        class Good {
+          static final String DELETE = "DELETE FROM t WHERE id = ?";
+          void f(java.sql.Connection c) throws Exception { Sql.update(c, DELETE, 1); }
+        }
+        """;
+    String bad = """
+        class Bad {
+          void f(java.sql.Connection c, String table) throws Exception {
+            Sql.update(c, pick(table), 1);
+          }
+        }
+        """;
+    assertThat(SqlTextScanner.scanAll(Map.of("Sql.java", helper, "Good.java", good))).isEmpty();
+    assertThat(SqlTextScanner.scanAll(Map.of("Sql.java", helper, "Good.java", good, "Bad.java", bad)))
+        .extracting(SqlTextScanner.FileFinding::file, SqlTextScanner.FileFinding::line)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Bad.java", 3));
+  }
+
+  @Test
+  void executorExecuteWithALambda_isNotSql_butALocalBuiltFromPiecesIs() {
+    assertThat(lines("""
+        class A {
+          void f(java.util.concurrent.Executor executor, java.sql.Statement st, String id) throws Exception {
+            executor.execute(() -> run(id));
+            String sql = pick(id);
+            st.execute(sql);
+          }
+        }
+        """)).containsExactly(5);
   }
 
   private static List<Integer> lines(String source) {
