@@ -14,7 +14,12 @@ module dev.bulwark.server {
   requires org.bouncycastle.pkix;
   requires org.slf4j;
 
+  exports dev.bulwark.server;
   exports dev.bulwark.server.audit;
+  exports dev.bulwark.server.config;
   exports dev.bulwark.server.http;
+  exports dev.bulwark.server.keys;
+  exports dev.bulwark.server.metrics;
   exports dev.bulwark.server.storage;
+  exports dev.bulwark.server.tls;
 }

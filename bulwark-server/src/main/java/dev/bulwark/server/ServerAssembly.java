@@ -1,0 +1,23 @@
+package dev.bulwark.server;
+
+import dev.bulwark.server.http.ApiModule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * THE one place where capability modules are constructed and registered. Each capability adds one
+ * line to {@link #capabilities()}; the server constructs them in that order with the shared {@link
+ * ServerServices}, and registers their routes behind the access checks. Modules that install a hook
+ * (audit trail, session liveness) should come first.
+ */
+public final class ServerAssembly {
+  private ServerAssembly() {}
+
+  /** The capability modules, in construction order. */
+  public static List<Function<ServerServices, ApiModule>> capabilities() {
+    List<Function<ServerServices, ApiModule>> modules = new ArrayList<>();
+    // One line per capability module, for example: modules.add(AccountsModule::new);
+    return modules;
+  }
+}
