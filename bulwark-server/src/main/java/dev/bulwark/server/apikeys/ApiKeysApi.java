@@ -5,6 +5,8 @@ import dev.bulwark.auth.apikey.ApiKeyRecord;
 import dev.bulwark.auth.apikey.IssuedApiKey;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
+import dev.bulwark.server.ServerAssembly;
+import dev.bulwark.server.ServerServices;
 import dev.bulwark.server.http.Access;
 import dev.bulwark.server.http.ApiModule;
 import dev.bulwark.server.http.ApiRoute;
@@ -40,6 +42,11 @@ public final class ApiKeysApi implements ApiModule {
   /** Routes over {@code keys}. */
   public ApiKeysApi(ApiKeyService keys) {
     this.keys = Objects.requireNonNull(keys, "keys");
+  }
+
+  /** The API-key capability as {@link ServerAssembly} builds it, on the server's {@code api_keys} store. */
+  public static ApiKeysApi create(ServerServices services) {
+    return new ApiKeysApi(new ApiKeyService(services.database(), services.apiKeyStore(), services.audit(), services.clock()));
   }
 
   @Override

@@ -1,9 +1,12 @@
 package dev.bulwark.server.audit;
 
+import dev.bulwark.guard.auditlog.AuditKeys;
 import dev.bulwark.guard.auditlog.AuditTamperedException;
 import dev.bulwark.guard.auditlog.AuditVerification;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
+import dev.bulwark.server.ServerAssembly;
+import dev.bulwark.server.ServerServices;
 import dev.bulwark.server.http.Access;
 import dev.bulwark.server.http.ApiModule;
 import dev.bulwark.server.http.ApiRoute;
@@ -35,6 +38,20 @@ public final class AuditApi implements ApiModule {
   /** Routes over {@code trail}. */
   public AuditApi(FileAuditTrail trail) {
     this.trail = Objects.requireNonNull(trail, "trail");
+  }
+
+  /**
+   * The audit capability as {@link ServerAssembly} builds it: loads (or creates) the audit keys
+   * sealed under the root AEAD, opens {@code DATA/audit/audit.log}, installs it as the server's
+   * {@link AuditTrail}, and returns the admin routes.
+   *
+   * @throws AuditUnavailableException if the keys do not open or the existing log does not verify
+   */
+  public static AuditApi install(ServerServices services) {
+    AuditKeys keys = AuditKeyring.loadOrCreate(services.database(), services.rootAead());
+    FileAuditTrail trail = FileAuditTrail.open(services.dataDir().resolve("audit"), keys);
+    services.hooks().installAuditTrail(trail);
+    return new AuditApi(trail);
   }
 
   @Override

@@ -1,12 +1,16 @@
 package dev.bulwark.server.files;
 
+import dev.bulwark.guard.Limits;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
 import dev.bulwark.guard.files.UploadRejectedException;
+import dev.bulwark.server.ServerAssembly;
+import dev.bulwark.server.ServerServices;
 import dev.bulwark.server.http.Access;
 import dev.bulwark.server.http.ApiModule;
 import dev.bulwark.server.http.ApiRoute;
 import dev.bulwark.server.http.Principal;
+import dev.bulwark.server.http.RawBody;
 import dev.bulwark.server.http.RateClass;
 import dev.bulwark.server.http.Scope;
 import io.javalin.http.Context;
@@ -35,11 +39,22 @@ public final class FilesApi implements ApiModule {
     this.files = Objects.requireNonNull(files, "files");
   }
 
+  /**
+   * The files capability as {@link ServerAssembly} builds it: uploads in {@code DATA/files} capped at
+   * the {@code limits.max_upload_bytes} setting, metadata in the server's database, events to its
+   * audit trail.
+   */
+  public static FilesApi create(ServerServices services) {
+    Limits limits = Limits.defaults().withMaxUploadBytes(services.config().maxUploadBytes());
+    return new FilesApi(FileService.create(services.database(), services.dataDir().resolve("files"),
+        services.audit(), limits, services.clock()));
+  }
+
   @Override
   public List<ApiRoute> routes() {
     return List.of(
         new ApiRoute(HandlerType.POST, "/v1/files", Access.scope(Scope.FILES_WRITE), RateClass.STANDARD,
-            "Upload a file (raw body; ?name= the file name; type sniffed from content)", this::upload),
+            "Upload a file (raw body; ?name= the file name; type sniffed from content)", (RawBody) this::upload),
         new ApiRoute(HandlerType.GET, "/v1/files", Access.scope(Scope.FILES_READ), RateClass.STANDARD,
             "List your files", this::list),
         new ApiRoute(HandlerType.GET, "/v1/files/{id}", Access.scope(Scope.FILES_READ), RateClass.STANDARD,
@@ -55,7 +70,7 @@ public final class FilesApi implements ApiModule {
       throw PublicError.of(ErrorKind.BAD_REQUEST, "The query parameter name is required.", "upload without a name");
     }
     try {
-      StoredFile stored = files.upload(caller.accountId(), ctx.bodyInputStream(), name);
+      StoredFile stored = files.upload(caller.accountId(), ctx.req().getInputStream(), name);
       ctx.status(201).json(view(stored));
     } catch (UploadRejectedException e) {
       ErrorKind kind = switch (e.reason()) {
