@@ -66,6 +66,7 @@ public final class BulwarkServer implements AutoCloseable {
   private final List<AutoCloseable> resources = new ArrayList<>();
   private volatile Javalin app;
   private volatile ServerServices services;
+  private volatile JwtKeys jwtKeys;
   private volatile List<ApiRoute> routes = List.of();
   private volatile Optional<String> fingerprint = Optional.empty();
   private volatile List<String> notices = List.of();
@@ -113,7 +114,7 @@ public final class BulwarkServer implements AutoCloseable {
         .map(url -> Database.postgresql(url, config.database().user(), config.database().password(), config.database().schema()))
         .orElseGet(() -> Database.sqlite(dataDir.resolve("bulwark.db")));
     resources.add(database);
-    JwtKeys jwtKeys = JwtKeys.loadOrCreate(database, root.aead(), settings.clock);
+    jwtKeys = JwtKeys.loadOrCreate(database, root.aead(), settings.clock);
     JsonMapper json = HardenedJson.mapper(Limits.defaults().withMaxDocumentBytes(config.maxBodyBytes()));
     ApiKeyStore apiKeyStore = JdbcApiKeyStore.create(database.dataSource(), "api_keys");
     ServerHooks hooks = new ServerHooks();
@@ -191,6 +192,11 @@ public final class BulwarkServer implements AutoCloseable {
   /** The services handed to modules (tests use them to reach the database or mint tokens). */
   public ServerServices services() {
     return Objects.requireNonNull(services, "not started");
+  }
+
+  /** The access-token keys (signer, verifier, JWKS). */
+  public JwtKeys jwtKeys() {
+    return Objects.requireNonNull(jwtKeys, "not started");
   }
 
   /** Every registered route, core routes first (what {@code /openapi.json} documents). */

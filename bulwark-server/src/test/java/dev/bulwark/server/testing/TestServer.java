@@ -189,11 +189,14 @@ public final class TestServer implements AutoCloseable {
   /** A valid 5-minute access token for {@code accountId}, session {@code sessionId}, holding {@code scopes}. */
   public String accessToken(String accountId, String sessionId, Scope... scopes) {
     Instant now = services().clock().instant();
-    JwtClaims claims = JwtClaims.builder().issuer(JwtKeys.ISSUER).audience(JwtKeys.AUDIENCE).subject(accountId)
+    JwtClaims.Builder claims = JwtClaims.builder().issuer(JwtKeys.ISSUER).audience(JwtKeys.AUDIENCE).subject(accountId)
         .issuedAt(now).expiresAt(now.plus(JwtKeys.ACCESS_TOKEN_LIFETIME)).jwtId(SecureTokens.system().urlSafe(16))
-        .scopes(Arrays.stream(scopes).map(Scope::wireName).toArray(String[]::new)).claim("sid", sessionId).build();
+        .claim("sid", sessionId);
+    if (scopes.length > 0) {
+      claims.scopes(Arrays.stream(scopes).map(Scope::wireName).toArray(String[]::new));
+    }
     try {
-      return services().jwtSigner().sign(claims);
+      return services().jwtSigner().sign(claims.build());
     } catch (CryptoException e) {
       throw new IllegalStateException(e);
     }
