@@ -1,5 +1,8 @@
 package dev.bulwark.server;
 
+import dev.bulwark.server.apikeys.ApiKeysApi;
+import dev.bulwark.server.audit.AuditApi;
+import dev.bulwark.server.files.FilesApi;
 import dev.bulwark.server.http.ApiModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +21,10 @@ public final class ServerAssembly {
   public static List<Function<ServerServices, ApiModule>> capabilities() {
     List<Function<ServerServices, ApiModule>> modules = new ArrayList<>();
     // One line per capability module, for example: modules.add(AccountsModule::new);
+    modules.add(AuditApi::install); // first: installs the audit trail the others record to
     modules.add(dev.bulwark.server.accounts.AccountsModule::new);
+    modules.add(ApiKeysApi::create);
+    modules.add(FilesApi::create);
     return modules;
   }
 }
