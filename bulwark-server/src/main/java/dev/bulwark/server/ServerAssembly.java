@@ -18,6 +18,8 @@ public final class ServerAssembly {
   public static List<Function<ServerServices, ApiModule>> capabilities() {
     List<Function<ServerServices, ApiModule>> modules = new ArrayList<>();
     // One line per capability module, for example: modules.add(AccountsModule::new);
+    modules.add(dev.bulwark.server.secrets.SecretsModule::from);
+    modules.add(dev.bulwark.server.transit.TransitModule::from);
     return modules;
   }
 }
