@@ -25,6 +25,8 @@ public final class ServerAssembly {
     modules.add(dev.bulwark.server.accounts.AccountsModule::new);
     modules.add(ApiKeysApi::create);
     modules.add(FilesApi::create);
+    modules.add(dev.bulwark.server.secrets.SecretsModule::from);
+    modules.add(dev.bulwark.server.transit.TransitModule::from);
     return modules;
   }
 }

@@ -1,8 +1,11 @@
 package dev.bulwark.server.secrets;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
+import dev.bulwark.server.ServerServices;
+import dev.bulwark.server.config.ConfigException;
 import dev.bulwark.server.http.Access;
 import dev.bulwark.server.http.ApiModule;
 import dev.bulwark.server.http.ApiRoute;
@@ -39,6 +42,28 @@ public final class SecretsModule implements ApiModule {
     this.store = Objects.requireNonNull(store, "store");
     this.rotation = Objects.requireNonNull(rotation, "rotation");
     this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /**
+   * The module as {@code ServerAssembly} builds it: loads (or on first start creates) the data
+   * keyset under the root key, and resumes any data-key rotation a previous process left unfinished.
+   *
+   * @throws ConfigException (setting {@code root_key}) if the stored data keyset does not open under
+   *     this root key: the server must not start on a root key other than the one that sealed it
+   */
+  public static SecretsModule from(ServerServices services) {
+    DataKeys keys;
+    try {
+      keys = DataKeys.open(services.database(), services.rootAead());
+    } catch (CryptoException e) {
+      throw new ConfigException("root_key", "the stored data keyset does not open under this root key"
+          + " (another root key, or a modified server_meta row); start with the root key that sealed it");
+    }
+    SecretStore store = new SecretStore(services.database(), keys, services.audit(), services.clock());
+    DataKeyRotation rotation = new DataKeyRotation(services.database(), keys, services.audit(), services.clock(),
+        task -> Thread.ofVirtual().name("bulwark-data-key-rewrap").start(task));
+    rotation.resumeUnfinished();
+    return new SecretsModule(store, rotation, services.json());
   }
 
   @Override

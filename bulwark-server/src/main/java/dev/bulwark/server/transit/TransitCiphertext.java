@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
  * the key version (decimal, no leading zero) and the payload is the AEAD or X-Wing ciphertext.
  *
  * <p>Parsing is strict: another prefix, a version of 0 or with leading zeros or over 9 digits,
- * padding, a character outside the base64url alphabet, or more than {@link #MAX_CHARS} characters
- * is a 400 with a generic message (nothing of the input is echoed). The version is only a hint for
+ * padding, a character outside the base64url alphabet, a non-canonical encoding (unused bits of the
+ * last character set), or more than {@link #MAX_CHARS} characters is a 400 with a generic message (nothing of the input is echoed). The version is only a hint for
  * which key to try: the payload still has to authenticate under that version's key.
  *
  * @param version the key version
@@ -55,11 +55,18 @@ public record TransitCiphertext(int version, byte[] payload) {
     if (!m.matches()) {
       throw malformed();
     }
+    byte[] payload;
     try {
-      return new TransitCiphertext(Integer.parseInt(m.group(1)), B64D.decode(m.group(2)));
+      payload = B64D.decode(m.group(2));
     } catch (IllegalArgumentException e) {
       throw malformed();
     }
+    // The JDK decoder ignores the unused low bits of the last character, so several texts decode
+    // to one payload; only the canonical one is accepted, so each ciphertext has exactly one text.
+    if (!B64.encodeToString(payload).equals(m.group(2))) {
+      throw malformed();
+    }
+    return new TransitCiphertext(Integer.parseInt(m.group(1)), payload);
   }
 
   /** The text form. */

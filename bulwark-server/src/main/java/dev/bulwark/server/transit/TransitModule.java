@@ -3,6 +3,7 @@ package dev.bulwark.server.transit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
+import dev.bulwark.server.ServerServices;
 import dev.bulwark.server.http.Access;
 import dev.bulwark.server.http.ApiModule;
 import dev.bulwark.server.http.ApiRoute;
@@ -39,6 +40,12 @@ public final class TransitModule implements ApiModule {
   public TransitModule(TransitService transit, ObjectMapper json) {
     this.transit = Objects.requireNonNull(transit, "transit");
     this.json = Objects.requireNonNull(json, "json");
+  }
+
+  /** The module as {@code ServerAssembly} builds it, over the server's database and root key. */
+  public static TransitModule from(ServerServices services) {
+    return new TransitModule(
+        new TransitService(services.database(), services.rootAead(), services.audit(), services.clock()), services.json());
   }
 
   @Override

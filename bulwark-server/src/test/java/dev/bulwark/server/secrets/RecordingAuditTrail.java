@@ -12,6 +12,11 @@ public final class RecordingAuditTrail implements AuditTrail {
 
   private final List<Event> events = new CopyOnWriteArrayList<>();
 
+  /** An empty trail. */
+  public RecordingAuditTrail() {
+    // events arrive through record
+  }
+
   @Override
   public void record(String action, String actorId, String outcome, Map<String, String> details) {
     events.add(new Event(action, actorId, outcome, Map.copyOf(details)));

@@ -100,6 +100,19 @@ abstract class AbstractTransitServiceTest {
   }
 
   @Test
+  void nonCanonicalBase64_refused() throws Exception {
+    transit.create(ALICE, "k", TransitKeyType.AES256_GCM);
+    // 37-byte payload (9-byte plaintext + 28): the last base64url character carries 4 unused bits.
+    String good = transit.encrypt(ALICE, "k", PT, CTX).format();
+    char last = good.charAt(good.length() - 1);
+    String sameBytes = good.substring(0, good.length() - 1) + (char) (last + 1);
+    assertThat(java.util.Base64.getUrlDecoder().decode(sameBytes.substring(11)))
+        .isEqualTo(java.util.Base64.getUrlDecoder().decode(good.substring(11)));
+    assertKind(() -> transit.decrypt(ALICE, "k", sameBytes, CTX), ErrorKind.BAD_REQUEST);
+    assertThat(transit.decrypt(ALICE, "k", good, CTX)).isEqualTo(PT);
+  }
+
+  @Test
   void otherOwnersKey_isNotFound() throws Exception {
     transit.create(ALICE, "shared", TransitKeyType.AES256_GCM);
     String ct = transit.encrypt(ALICE, "shared", PT, CTX).format();
