@@ -59,7 +59,12 @@ public record BenchApi(HttpClient http, String baseUrl) {
 
   /** The measured secret read: {@code GET <base>/v1/secrets/<path>} with a bearer token. */
   public static HttpRequest secretRead(String base, String path, String accessToken) {
-    return HttpRequest.newBuilder(URI.create(base + "/v1/secrets/" + path)).timeout(TIMEOUT)
+    return authenticatedGet(base, "/v1/secrets/" + path, accessToken);
+  }
+
+  /** {@code GET <base><path>} with a bearer token. */
+  public static HttpRequest authenticatedGet(String base, String path, String accessToken) {
+    return HttpRequest.newBuilder(URI.create(base + path)).timeout(TIMEOUT)
         .header("Authorization", "Bearer " + accessToken).GET().build();
   }
 

@@ -20,7 +20,8 @@ import javax.net.ssl.SSLContext;
  * reads the targets' descriptor, then measures, printing one {@link LoadResult#line()} each:
  * <ol>
  *   <li>secret reads, {@code GET /v1/secrets/<path>} with a fresh access JWT, alternately on the
- *       Bulwark server (A) and the bare Javalin route (B): A, B, A, B... ({@code --rounds});
+ *       Bulwark server (A) and the bare Javalin route (B), and, as a diagnostic, the server's
+ *       {@code GET /v1/me} (M): A, B, M, A, B, M... ({@code --rounds});
  *   <li>logins, {@code POST /v1/sessions} at the default Argon2id parameters, with each client
  *       count of {@code --login-clients} (client i uses account i mod 4; 8 clients show the CPU-bound rate
  *       that the 750 ms response floor hides with 2 and 4).
@@ -47,16 +48,22 @@ public final class LoadClients {
     int rounds = bare == null ? 0 : o.rounds;
     String path = d.getProperty("secret.path");
     byte[] expected = Base64.getDecoder().decode(d.getProperty("secret.body", ""));
+    String me = d.getProperty("me.body");
+    List<String> targets = me == null ? List.of("A-bulwark", "B-bare") : List.of("A-bulwark", "B-bare", "M-me");
     for (int round = 1; round <= rounds; round++) {
-      for (String target : List.of("A-bulwark", "B-bare")) {
+      for (String target : targets) {
         try (HttpClient http = client(tls)) {
           BenchApi api = new BenchApi(http, bulwark);
           // A fresh token each round: access JWTs live 5 minutes, a full run is longer.
           String token = api.login(d.getProperty("reader.login"), d.getProperty("reader.password"));
-          String base = target.startsWith("A") ? bulwark : bare;
-          HttpRequest read = BenchApi.secretRead(base, path, token);
+          HttpRequest read = switch (target.charAt(0)) {
+            case 'A' -> BenchApi.secretRead(bulwark, path, token);
+            case 'B' -> BenchApi.secretRead(bare, path, token);
+            default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
+          };
+          byte[] answer = target.startsWith("M") ? Base64.getDecoder().decode(me) : expected;
           ClosedLoop loop = new ClosedLoop(http, o.clients, o.warmup, o.measure, i -> read,
-              r -> r.statusCode() == 200 && Arrays.equals(r.body(), expected));
+              r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
           System.out.println(loop.run(target + "-r" + round, server).line());
         }
       }

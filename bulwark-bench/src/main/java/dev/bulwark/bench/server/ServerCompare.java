@@ -28,6 +28,10 @@ import java.util.stream.Stream;
  * LoadClients} in a child JVM (so the load driver's JIT, heap and GC are not the servers') and
  * relays its result lines. The data directory is deleted at the end.
  *
+ * <p>A third, diagnostic target M is the same server's {@code GET /v1/me}: the same pipeline and
+ * JWT check and one SQLite read, but no decryption and no audit record, to show how much of the
+ * gap between A and B is the durable (fsync'd) audit record every secret read writes.
+ *
  * <p>Bench-only settings, documented in {@code docs/benchmarks.md}: the three request budgets are
  * raised to their maximum (1,000,000 a minute) so the measurement is not a measurement of the rate
  * limiter; every other setting is the default.
@@ -92,6 +96,10 @@ public final class ServerCompare {
         throw new IOException("reading the secret back answered " + read.statusCode());
       }
       CapturedResponse answer = CapturedResponse.of(read);
+      HttpResponse<byte[]> me = api.send(BenchApi.authenticatedGet(server.baseUrl(), "/v1/me", token));
+      if (me.statusCode() == 200) {
+        d.setProperty("me.body", Base64.getEncoder().encodeToString(me.body()));
+      }
       try (BareTarget bare = BareTarget.start(identity, answer)) {
         d.setProperty("bare", bare.baseUrl());
         d.setProperty("secret.path", SECRET_PATH);
