@@ -17,6 +17,7 @@ import dev.bulwark.server.storage.Database;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -100,29 +101,32 @@ public final class LoginService {
       throws PublicError {
     Optional<Account> account = database.read(c -> accounts.byLogin(c, login));
     char[] chars = password.toCharArray();
-    PasswordVerification verification = verify(chars, account.map(Account::passwordHash).orElse(dummyHash));
-    String address = client.getHostAddress();
-    if (account.isEmpty() || !verification.matches()) {
-      audit.record("session.login", account.map(Account::id).orElse("anonymous"), "failure",
-          Map.of("reason", account.isEmpty() ? "unknown_login" : "wrong_password", "client", address));
-      throw PublicError.of(ErrorKind.UNAUTHENTICATED, "Invalid login or password.", "login failed");
+    try {
+      PasswordVerification verification = verify(chars, account.map(Account::passwordHash).orElse(dummyHash));
+      String address = client.getHostAddress();
+      if (account.isEmpty() || !verification.matches()) {
+        audit.record("session.login", account.map(Account::id).orElse("anonymous"), "failure",
+            Map.of("reason", account.isEmpty() ? "unknown_login" : "wrong_password", "client", address));
+        throw PublicError.of(ErrorKind.UNAUTHENTICATED, "Invalid login or password.", "login failed");
+      }
+      throttle.succeeded(permit);
+      Account a = account.get();
+      if (!a.emailVerified()) {
+        audit.record("session.login", a.id(), "denied", Map.of("reason", "email_unverified", "client", address));
+        throw PublicError.of(ErrorKind.FORBIDDEN, "Verify your e-mail address before logging in.", "email unverified");
+      }
+      if (verification.needsRehash()) {
+        String upgraded = hasher.hash(chars);
+        boolean stored = database.inTransaction(c -> accounts.setPasswordHash(c, a.id(), a.version(), upgraded, clock.millis()));
+        LOG.atInfo().addKeyValue("account_id", a.id()).addKeyValue("stored", stored)
+            .log("password hash upgraded on login: {}", verification.rehashReasons());
+      }
+      IssuedSession session = sessions.open(a);
+      audit.record("session.login", a.id(), "success", Map.of("session_id", session.sessionId(), "client", address));
+      return session;
+    } finally {
+      Arrays.fill(chars, '\0');
     }
-    throttle.succeeded(permit);
-    Account a = account.get();
-    if (!a.emailVerified()) {
-      audit.record("session.login", a.id(), "denied", Map.of("reason", "email_unverified", "client", address));
-      throw PublicError.of(ErrorKind.FORBIDDEN, "Verify your e-mail address before logging in.", "email unverified");
-    }
-    if (verification.needsRehash()) {
-      String upgraded = hasher.hash(chars);
-      boolean stored = database.inTransaction(c -> accounts.setPasswordHash(c, a.id(), a.version(), upgraded, clock.millis()));
-      LOG.atInfo().addKeyValue("account_id", a.id()).addKeyValue("stored", stored)
-          .log("password hash upgraded on login: {}", verification.rehashReasons());
-    }
-    java.util.Arrays.fill(chars, '\0');
-    IssuedSession session = sessions.open(a);
-    audit.record("session.login", a.id(), "success", Map.of("session_id", session.sessionId(), "client", address));
-    return session;
   }
 
   private PasswordVerification verify(char[] password, String stored) {
