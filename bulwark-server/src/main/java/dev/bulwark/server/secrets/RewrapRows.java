@@ -23,25 +23,25 @@ final class RewrapRows {
 
   private static final String COUNT_PENDING =
       "SELECT COUNT(*) FROM secret_versions WHERE ciphertext IS NOT NULL AND data_key_id <> ?";
-  private static final String INSERT_JOB =
-      "INSERT INTO secret_rewrap_jobs (id, target_key_id, state, total, done, failed, cursor_owner, cursor_path,"
-          + " cursor_version, started_at, finished_at) VALUES (?, ?, ?, ?, 0, 0, '', '', 0, ?, NULL)"
-          + " ON CONFLICT DO NOTHING";
-  private static final String SELECT_JOB =
-      "SELECT id, target_key_id, state, total, done, failed, started_at, finished_at, cursor_owner, cursor_path,"
-          + " cursor_version FROM secret_rewrap_jobs WHERE id = ?";
+  private static final String INSERT_JOB = """
+      INSERT INTO secret_rewrap_jobs (id, target_key_id, state, total, done, failed, cursor_owner, cursor_path,
+      cursor_version, started_at, finished_at) VALUES (?, ?, ?, ?, 0, 0, '', '', 0, ?, NULL)
+      ON CONFLICT DO NOTHING""";
+  private static final String SELECT_JOB = """
+      SELECT id, target_key_id, state, total, done, failed, started_at, finished_at, cursor_owner, cursor_path,
+      cursor_version FROM secret_rewrap_jobs WHERE id = ?""";
   private static final String SELECT_RUNNING = "SELECT id FROM secret_rewrap_jobs WHERE state = ?";
-  private static final String NEXT_BATCH =
-      "SELECT owner_id, path, version, ciphertext, data_key_id FROM secret_versions"
-          + " WHERE ciphertext IS NOT NULL AND data_key_id <> ?"
-          + " AND (owner_id > ? OR (owner_id = ? AND path > ?) OR (owner_id = ? AND path = ? AND version > ?))"
-          + " ORDER BY owner_id, path, version LIMIT ?";
-  private static final String REWRAP =
-      "UPDATE secret_versions SET ciphertext = ?, data_key_id = ? WHERE owner_id = ? AND path = ? AND version = ?"
-          + " AND data_key_id = ? AND ciphertext IS NOT NULL";
-  private static final String ADVANCE =
-      "UPDATE secret_rewrap_jobs SET done = done + ?, failed = failed + ?, cursor_owner = ?, cursor_path = ?,"
-          + " cursor_version = ? WHERE id = ? AND state = ?";
+  private static final String NEXT_BATCH = """
+      SELECT owner_id, path, version, ciphertext, data_key_id FROM secret_versions
+      WHERE ciphertext IS NOT NULL AND data_key_id <> ?
+      AND (owner_id > ? OR (owner_id = ? AND path > ?) OR (owner_id = ? AND path = ? AND version > ?))
+      ORDER BY owner_id, path, version LIMIT ?""";
+  private static final String REWRAP = """
+      UPDATE secret_versions SET ciphertext = ?, data_key_id = ? WHERE owner_id = ? AND path = ? AND version = ?
+      AND data_key_id = ? AND ciphertext IS NOT NULL""";
+  private static final String ADVANCE = """
+      UPDATE secret_rewrap_jobs SET done = done + ?, failed = failed + ?, cursor_owner = ?, cursor_path = ?,
+      cursor_version = ? WHERE id = ? AND state = ?""";
   private static final String FINISH =
       "UPDATE secret_rewrap_jobs SET state = ?, finished_at = ? WHERE id = ? AND state = ?";
 

@@ -24,31 +24,31 @@ final class SecretRows {
 
   private static final String SELECT_ENTRY =
       "SELECT current_version, created_at, updated_at FROM secret_entries WHERE owner_id = ? AND path = ?";
-  private static final String INSERT_ENTRY =
-      "INSERT INTO secret_entries (owner_id, path, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)"
-          + " ON CONFLICT (owner_id, path) DO NOTHING";
+  private static final String INSERT_ENTRY = """
+      INSERT INTO secret_entries (owner_id, path, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
+      ON CONFLICT (owner_id, path) DO NOTHING""";
   private static final String BUMP_ENTRY =
       "UPDATE secret_entries SET current_version = ?, updated_at = ? WHERE owner_id = ? AND path = ? AND current_version = ?";
-  private static final String INSERT_VERSION =
-      "INSERT INTO secret_versions (owner_id, path, version, ciphertext, data_key_id, created_at, deleted_at, destroyed)"
-          + " VALUES (?, ?, ?, ?, ?, ?, NULL, ?)";
+  private static final String INSERT_VERSION = """
+      INSERT INTO secret_versions (owner_id, path, version, ciphertext, data_key_id, created_at, deleted_at, destroyed)
+      VALUES (?, ?, ?, ?, ?, ?, NULL, ?)""";
   private static final String PRUNE =
       "DELETE FROM secret_versions WHERE owner_id = ? AND path = ? AND version <= ?";
-  private static final String SELECT_VERSION =
-      "SELECT version, ciphertext, created_at, deleted_at, destroyed FROM secret_versions"
-          + " WHERE owner_id = ? AND path = ? AND version = ?";
-  private static final String SELECT_VERSIONS =
-      "SELECT version, NULL, created_at, deleted_at, destroyed FROM secret_versions"
-          + " WHERE owner_id = ? AND path = ? ORDER BY version";
-  private static final String SOFT_DELETE =
-      "UPDATE secret_versions SET deleted_at = ? WHERE owner_id = ? AND path = ? AND version = ?"
-          + " AND destroyed = ? AND deleted_at IS NULL";
-  private static final String UNDELETE =
-      "UPDATE secret_versions SET deleted_at = NULL WHERE owner_id = ? AND path = ? AND version = ?"
-          + " AND destroyed = ? AND deleted_at IS NOT NULL";
-  private static final String DESTROY =
-      "UPDATE secret_versions SET ciphertext = NULL, data_key_id = NULL, destroyed = ?"
-          + " WHERE owner_id = ? AND path = ? AND version = ? AND destroyed = ?";
+  private static final String SELECT_VERSION = """
+      SELECT version, ciphertext, created_at, deleted_at, destroyed FROM secret_versions
+      WHERE owner_id = ? AND path = ? AND version = ?""";
+  private static final String SELECT_VERSIONS = """
+      SELECT version, NULL, created_at, deleted_at, destroyed FROM secret_versions
+      WHERE owner_id = ? AND path = ? ORDER BY version""";
+  private static final String SOFT_DELETE = """
+      UPDATE secret_versions SET deleted_at = ? WHERE owner_id = ? AND path = ? AND version = ?
+      AND destroyed = ? AND deleted_at IS NULL""";
+  private static final String UNDELETE = """
+      UPDATE secret_versions SET deleted_at = NULL WHERE owner_id = ? AND path = ? AND version = ?
+      AND destroyed = ? AND deleted_at IS NOT NULL""";
+  private static final String DESTROY = """
+      UPDATE secret_versions SET ciphertext = NULL, data_key_id = NULL, destroyed = ?
+      WHERE owner_id = ? AND path = ? AND version = ? AND destroyed = ?""";
   private static final String LIST_PATHS =
       "SELECT path FROM secret_entries WHERE owner_id = ? AND substr(path, 1, ?) = ? ORDER BY path LIMIT ?";
 

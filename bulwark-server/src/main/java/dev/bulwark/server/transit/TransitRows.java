@@ -21,26 +21,26 @@ final class TransitRows {
   /** A version row. */
   record VersionRow(int version, byte[] sealedMaterial, byte[] publicKey, long createdAtMillis) {}
 
-  private static final String SELECT_KEY =
-      "SELECT key_type, latest_version, min_decryption_version, created_at, updated_at FROM transit_keys"
-          + " WHERE owner_id = ? AND name = ?";
-  private static final String INSERT_KEY =
-      "INSERT INTO transit_keys (owner_id, name, key_type, latest_version, min_decryption_version, created_at, updated_at)"
-          + " VALUES (?, ?, ?, 1, 1, ?, ?) ON CONFLICT (owner_id, name) DO NOTHING";
+  private static final String SELECT_KEY = """
+      SELECT key_type, latest_version, min_decryption_version, created_at, updated_at FROM transit_keys
+      WHERE owner_id = ? AND name = ?""";
+  private static final String INSERT_KEY = """
+      INSERT INTO transit_keys (owner_id, name, key_type, latest_version, min_decryption_version, created_at, updated_at)
+      VALUES (?, ?, ?, 1, 1, ?, ?) ON CONFLICT (owner_id, name) DO NOTHING""";
   private static final String BUMP_KEY =
       "UPDATE transit_keys SET latest_version = ?, updated_at = ? WHERE owner_id = ? AND name = ? AND latest_version = ?";
-  private static final String SET_MIN =
-      "UPDATE transit_keys SET min_decryption_version = ?, updated_at = ? WHERE owner_id = ? AND name = ?"
-          + " AND latest_version >= ?";
-  private static final String INSERT_VERSION =
-      "INSERT INTO transit_key_versions (owner_id, name, version, sealed_material, public_key, created_at)"
-          + " VALUES (?, ?, ?, ?, ?, ?)";
-  private static final String SELECT_VERSION =
-      "SELECT version, sealed_material, public_key, created_at FROM transit_key_versions"
-          + " WHERE owner_id = ? AND name = ? AND version = ?";
-  private static final String SELECT_VERSIONS =
-      "SELECT version, NULL, public_key, created_at FROM transit_key_versions"
-          + " WHERE owner_id = ? AND name = ? ORDER BY version";
+  private static final String SET_MIN = """
+      UPDATE transit_keys SET min_decryption_version = ?, updated_at = ? WHERE owner_id = ? AND name = ?
+      AND latest_version >= ?""";
+  private static final String INSERT_VERSION = """
+      INSERT INTO transit_key_versions (owner_id, name, version, sealed_material, public_key, created_at)
+      VALUES (?, ?, ?, ?, ?, ?)""";
+  private static final String SELECT_VERSION = """
+      SELECT version, sealed_material, public_key, created_at FROM transit_key_versions
+      WHERE owner_id = ? AND name = ? AND version = ?""";
+  private static final String SELECT_VERSIONS = """
+      SELECT version, NULL, public_key, created_at FROM transit_key_versions
+      WHERE owner_id = ? AND name = ? ORDER BY version""";
 
   static Optional<KeyRow> key(Connection c, String owner, String name) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_KEY)) {
