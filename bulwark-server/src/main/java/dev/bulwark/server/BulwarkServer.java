@@ -37,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,6 +71,7 @@ public final class BulwarkServer implements AutoCloseable {
   private volatile List<ApiRoute> routes = List.of();
   private volatile Optional<String> fingerprint = Optional.empty();
   private volatile List<String> notices = List.of();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private BulwarkServer(Builder settings) {
     this.settings = settings;
@@ -211,7 +213,8 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Blocks until the server stops (the CLI calls it after {@link #start()}). */
   public void awaitStop() throws InterruptedException {
-    requireStarted().jettyServer().server().join();
+    requireStarted();
+    stopped.await();
   }
 
   private Javalin requireStarted() {
@@ -238,6 +241,7 @@ public final class BulwarkServer implements AutoCloseable {
       }
     }
     resources.clear();
+    stopped.countDown();
   }
 
   static String version() {
