@@ -20,6 +20,8 @@ module dev.bulwark.server {
   exports dev.bulwark.server.http;
   exports dev.bulwark.server.keys;
   exports dev.bulwark.server.metrics;
+  exports dev.bulwark.server.secrets;
   exports dev.bulwark.server.storage;
   exports dev.bulwark.server.tls;
+  exports dev.bulwark.server.transit;
 }

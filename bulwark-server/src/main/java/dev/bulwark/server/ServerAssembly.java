@@ -24,6 +24,8 @@ public final class ServerAssembly {
     modules.add(AuditApi::install); // first: installs the audit trail the others record to
     modules.add(ApiKeysApi::create);
     modules.add(FilesApi::create);
+    modules.add(dev.bulwark.server.secrets.SecretsModule::from);
+    modules.add(dev.bulwark.server.transit.TransitModule::from);
     return modules;
   }
 }
