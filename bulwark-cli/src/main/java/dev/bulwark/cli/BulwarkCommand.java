@@ -33,7 +33,8 @@ import picocli.CommandLine.ScopeType;
       PasswordCommand.class,
       JwtCommand.class,
       ConfigCommand.class,
-      ChannelCommand.class
+      ChannelCommand.class,
+      AdminCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

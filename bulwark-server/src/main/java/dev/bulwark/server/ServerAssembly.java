@@ -22,6 +22,7 @@ public final class ServerAssembly {
     List<Function<ServerServices, ApiModule>> modules = new ArrayList<>();
     // One line per capability module, for example: modules.add(AccountsModule::new);
     modules.add(AuditApi::install); // first: installs the audit trail the others record to
+    modules.add(dev.bulwark.server.accounts.AccountsModule::new);
     modules.add(ApiKeysApi::create);
     modules.add(FilesApi::create);
     modules.add(dev.bulwark.server.secrets.SecretsModule::from);
