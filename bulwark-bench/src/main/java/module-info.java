@@ -9,8 +9,6 @@ module dev.bulwark.bench {
   // The server benchmark (dev.bulwark.bench.server) starts the real server and a bare Javalin app.
   requires dev.bulwark.server;
   requires java.net.http;
-  // Reads the server's PEM key for the bare target (the same certificate on both targets).
-  requires org.bouncycastle.pkix;
   requires jmh.core;
   // nimbus-jose-jwt called directly: the bar for the JWT wrapper's overhead.
   requires com.nimbusds.jose.jwt;

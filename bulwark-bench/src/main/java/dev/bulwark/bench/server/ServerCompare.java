@@ -3,6 +3,7 @@ package dev.bulwark.bench.server;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.config.ConfigLoader;
 import dev.bulwark.server.config.ServerConfig;
+import dev.bulwark.server.tls.TlsFiles;
 import dev.bulwark.server.tls.TlsIdentity;
 import io.javalin.http.HandlerType;
 import java.io.IOException;
@@ -12,6 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -64,8 +66,9 @@ public final class ServerCompare {
         "ratelimit.standard_per_minute", "1000000",
         "ratelimit.credential_per_minute", "1000000"));
     try (BulwarkServer server = BulwarkServer.builder(config).console(line -> { }).build().start()) {
-      TlsIdentity identity = ServerCertificate.read(data);
-      Path certificate = ServerCertificate.certificateFile(data);
+      // The server's own loader reads back the self-signed pair it generated: same certificate, same key.
+      TlsIdentity identity = TlsFiles.load(Optional.empty(), Optional.empty(), data, Clock.systemUTC());
+      Path certificate = data.resolve("tls").resolve("cert.pem");
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .sslContext(PinnedTls.trusting(certificate)).build();
       BenchApi api = new BenchApi(http, server.baseUrl());

@@ -30,8 +30,7 @@ class ClosedLoopTest {
 
   @BeforeAll
   static void start() throws Exception {
-    TlsFiles.load(Optional.empty(), Optional.empty(), data, Clock.systemUTC());
-    target = BareTarget.start(ServerCertificate.read(data), new CapturedResponse(200,
+    target = BareTarget.start(TlsFiles.load(Optional.empty(), Optional.empty(), data, Clock.systemUTC()), new CapturedResponse(200,
         List.of(Map.entry("X-Content-Type-Options", "nosniff"), Map.entry("Content-Type", "application/json")), BODY));
   }
 
@@ -94,6 +93,6 @@ class ClosedLoopTest {
 
   private static HttpClient pinnedTo(Path dataDir) throws Exception {
     return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .sslContext(PinnedTls.trusting(ServerCertificate.certificateFile(dataDir))).build();
+        .sslContext(PinnedTls.trusting(dataDir.resolve("tls").resolve("cert.pem"))).build();
   }
 }
