@@ -6,6 +6,9 @@ module dev.bulwark.bench {
   requires dev.bulwark.channel;
   requires dev.bulwark.audit;
   requires dev.bulwark.cli;
+  // The server benchmark (dev.bulwark.bench.server) starts the real server and a bare Javalin app.
+  requires dev.bulwark.server;
+  requires java.net.http;
   requires jmh.core;
   // nimbus-jose-jwt called directly: the bar for the JWT wrapper's overhead.
   requires com.nimbusds.jose.jwt;

@@ -13,8 +13,23 @@ module dev.bulwark.server {
   requires org.bouncycastle.provider;
   requires org.bouncycastle.pkix;
   requires org.slf4j;
+  // Account mail over SMTP (STARTTLS required) and the .eml outbox: Jakarta Mail, Angus provider.
+  requires jakarta.mail;
 
+  exports dev.bulwark.server;
   exports dev.bulwark.server.audit;
+  exports dev.bulwark.server.config;
   exports dev.bulwark.server.http;
+  exports dev.bulwark.server.keys;
+  exports dev.bulwark.server.metrics;
+  exports dev.bulwark.server.secrets;
   exports dev.bulwark.server.storage;
+  exports dev.bulwark.server.tls;
+  exports dev.bulwark.server.transit;
+  exports dev.bulwark.server.accounts;
+  exports dev.bulwark.server.mail;
+  exports dev.bulwark.server.sessions;
+
+  // The account forms are records that Jackson reads and Hibernate Validator checks reflectively.
+  opens dev.bulwark.server.accounts to com.fasterxml.jackson.databind, org.hibernate.validator;
 }

@@ -1,0 +1,51 @@
+package dev.bulwark.bench.server;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * One answer of the Bulwark server, kept so the bare target can send the same bytes: its status,
+ * the headers the application set (Jetty adds {@code Date} and {@code Content-Length} on both
+ * targets by itself) and the body. Immutable.
+ *
+ * @param status the HTTP status
+ * @param headers header name and value pairs, in the order received
+ * @param body the body bytes
+ */
+public record CapturedResponse(int status, List<Map.Entry<String, String>> headers, byte[] body) {
+  /** Headers the transport writes itself on either target, so they are not replayed. */
+  private static final Set<String> TRANSPORT = Set.of("date", "content-length", "connection", "transfer-encoding",
+      "keep-alive", ":status");
+
+  /** Copies the list; the body is kept as given (callers do not change it). */
+  public CapturedResponse {
+    Objects.requireNonNull(body, "body");
+    headers = List.copyOf(headers);
+  }
+
+  /** The application's part of {@code response}. */
+  public static CapturedResponse of(HttpResponse<byte[]> response) {
+    List<Map.Entry<String, String>> headers = new ArrayList<>();
+    response.headers().map().forEach((name, values) -> {
+      if (!TRANSPORT.contains(name.toLowerCase(Locale.ROOT))) {
+        values.forEach(value -> headers.add(Map.entry(name, value)));
+      }
+    });
+    return new CapturedResponse(response.statusCode(), headers, response.body());
+  }
+
+  /** Bytes of the replayed header lines ({@code name: value\r\n}), to show both targets send the same. */
+  public int headerBytes() {
+    int bytes = 0;
+    for (Map.Entry<String, String> h : headers) {
+      bytes += (h.getKey() + ": " + h.getValue() + "\r\n").getBytes(StandardCharsets.ISO_8859_1).length;
+    }
+    return bytes;
+  }
+}

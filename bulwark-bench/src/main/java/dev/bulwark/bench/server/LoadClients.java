@@ -1,0 +1,133 @@
+package dev.bulwark.bench.server;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.List;
+import java.util.Properties;
+import javax.net.ssl.SSLContext;
+
+/**
+ * The server benchmark of issue 7, client side (started by {@link ServerCompare} in its own JVM):
+ * reads the targets' descriptor, then measures, printing one {@link LoadResult#line()} each:
+ * <ol>
+ *   <li>secret reads, {@code GET /v1/secrets/<path>} with a fresh access JWT, alternately on the
+ *       Bulwark server (A) and the bare Javalin route (B), and, as a diagnostic, the server's
+ *       {@code GET /v1/me} (M): A, B, M, A, B, M... ({@code --rounds});
+ *   <li>logins, {@code POST /v1/sessions} at the default Argon2id parameters, with each client
+ *       count of {@code --login-clients} (client i uses account i mod 4; 8 clients show the CPU-bound rate
+ *       that the 750 ms response floor hides with 2 and 4).
+ * </ol>
+ * A secret read counts only if the status is 200 and the body is byte for byte the stored answer;
+ * a login only if the status is 2xx and the body has an {@code access_token}.
+ *
+ * <p>Options: {@code --rounds 2 --clients 16 --warmup 5 --measure 10 --login-clients 2,4,8
+ * --login-warmup 5 --login-measure 20} (seconds); {@code --login-clients 0} skips the logins.
+ */
+public final class LoadClients {
+  private LoadClients() {}
+
+  public static void main(String[] args) throws Exception {
+    Properties d = new Properties();
+    try (InputStream in = Files.newInputStream(Path.of(args[0]))) {
+      d.load(in);
+    }
+    Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
+    SSLContext tls = PinnedTls.trusting(Path.of(d.getProperty("certificate")));
+    ProcessCpu server = ProcessCpu.of(Long.parseLong(d.getProperty("pid")));
+    String bulwark = d.getProperty("bulwark");
+    String bare = d.getProperty("bare");
+    int rounds = bare == null ? 0 : o.rounds;
+    String path = d.getProperty("secret.path");
+    byte[] expected = Base64.getDecoder().decode(d.getProperty("secret.body", ""));
+    String me = d.getProperty("me.body");
+    List<String> targets = me == null ? List.of("A-bulwark", "B-bare") : List.of("A-bulwark", "B-bare", "M-me");
+    for (int round = 1; round <= rounds; round++) {
+      for (String target : targets) {
+        try (HttpClient http = client(tls)) {
+          BenchApi api = new BenchApi(http, bulwark);
+          // A fresh token each round: access JWTs live 5 minutes, a full run is longer.
+          String token = api.login(d.getProperty("reader.login"), d.getProperty("reader.password"));
+          HttpRequest read = switch (target.charAt(0)) {
+            case 'A' -> BenchApi.secretRead(bulwark, path, token);
+            case 'B' -> BenchApi.secretRead(bare, path, token);
+            default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
+          };
+          byte[] answer = target.startsWith("M") ? Base64.getDecoder().decode(me) : expected;
+          ClosedLoop loop = new ClosedLoop(http, o.clients, o.warmup, o.measure, i -> read,
+              r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
+          System.out.println(loop.run(target + "-r" + round, server).line());
+        }
+      }
+    }
+    for (int clients : o.loginClients) {
+      try (HttpClient http = client(tls)) {
+        BenchApi api = new BenchApi(http, bulwark);
+        List<HttpRequest> requests = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+          int account = i % ServerCompare.LOGIN_ACCOUNTS;
+          requests.add(api.loginRequest(d.getProperty("login." + account + ".login"),
+              d.getProperty("login." + account + ".password")));
+        }
+        ClosedLoop loop = new ClosedLoop(http, clients, o.loginWarmup, o.loginMeasure, requests::get, LoadClients::loggedIn);
+        System.out.println(loop.run("login-c" + clients, server).line());
+      }
+    }
+  }
+
+  private static boolean loggedIn(HttpResponse<byte[]> answer) {
+    if (answer.statusCode() != 200 && answer.statusCode() != 201) {
+      return false;
+    }
+    try {
+      return !BenchApi.accessToken(answer).isEmpty();
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  private static HttpClient client(SSLContext tls) {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).sslContext(tls)
+        .connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  private record Options(int rounds, int clients, Duration warmup, Duration measure, List<Integer> loginClients,
+      Duration loginWarmup, Duration loginMeasure) {
+    static Options parse(String[] args) throws IOException {
+      int rounds = 2;
+      int clients = 16;
+      long warmup = 5;
+      long measure = 10;
+      List<Integer> loginClients = List.of(2, 4, 8);
+      long loginWarmup = 5;
+      long loginMeasure = 20;
+      for (int i = 0; i + 1 < args.length; i += 2) {
+        String value = args[i + 1];
+        switch (args[i]) {
+          case "--rounds" -> rounds = Integer.parseInt(value);
+          case "--clients" -> clients = Integer.parseInt(value);
+          case "--warmup" -> warmup = Long.parseLong(value);
+          case "--measure" -> measure = Long.parseLong(value);
+          case "--login-clients" -> loginClients = Arrays.stream(value.split(","))
+              .map(Integer::parseInt).filter(c -> c > 0).toList();
+          case "--login-warmup" -> loginWarmup = Long.parseLong(value);
+          case "--login-measure" -> loginMeasure = Long.parseLong(value);
+          default -> throw new IOException("unknown option " + args[i]);
+        }
+      }
+      if (args.length % 2 != 0) {
+        throw new IOException("options come in pairs: --name value");
+      }
+      return new Options(rounds, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), loginClients,
+          Duration.ofSeconds(loginWarmup), Duration.ofSeconds(loginMeasure));
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package dev.bulwark.server.secrets;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * The SQL of the secrets store: constants with {@code ?} parameters only, every statement filtered
+ * by owner. Portable between SQLite and PostgreSQL. Stateless; callers own the connection.
+ */
+final class SecretRows {
+  private SecretRows() {}
+
+  /** A path's counter row. */
+  record Entry(int currentVersion, long createdAtMillis, long updatedAtMillis) {}
+
+  /** A version row; {@code ciphertext} is null once destroyed. */
+  record VersionRow(int version, byte[] ciphertext, long createdAtMillis, OptionalLong deletedAtMillis, boolean destroyed) {}
+
+  private static final String SELECT_ENTRY =
+      "SELECT current_version, created_at, updated_at FROM secret_entries WHERE owner_id = ? AND path = ?";
+  private static final String INSERT_ENTRY = """
+      INSERT INTO secret_entries (owner_id, path, current_version, created_at, updated_at) VALUES (?, ?, 1, ?, ?)
+      ON CONFLICT (owner_id, path) DO NOTHING""";
+  private static final String BUMP_ENTRY =
+      "UPDATE secret_entries SET current_version = ?, updated_at = ? WHERE owner_id = ? AND path = ? AND current_version = ?";
+  private static final String INSERT_VERSION = """
+      INSERT INTO secret_versions (owner_id, path, version, ciphertext, data_key_id, created_at, deleted_at, destroyed)
+      VALUES (?, ?, ?, ?, ?, ?, NULL, ?)""";
+  private static final String PRUNE =
+      "DELETE FROM secret_versions WHERE owner_id = ? AND path = ? AND version <= ?";
+  private static final String SELECT_VERSION = """
+      SELECT version, ciphertext, created_at, deleted_at, destroyed FROM secret_versions
+      WHERE owner_id = ? AND path = ? AND version = ?""";
+  private static final String SELECT_VERSIONS = """
+      SELECT version, NULL, created_at, deleted_at, destroyed FROM secret_versions
+      WHERE owner_id = ? AND path = ? ORDER BY version""";
+  private static final String SOFT_DELETE = """
+      UPDATE secret_versions SET deleted_at = ? WHERE owner_id = ? AND path = ? AND version = ?
+      AND destroyed = ? AND deleted_at IS NULL""";
+  private static final String UNDELETE = """
+      UPDATE secret_versions SET deleted_at = NULL WHERE owner_id = ? AND path = ? AND version = ?
+      AND destroyed = ? AND deleted_at IS NOT NULL""";
+  private static final String DESTROY = """
+      UPDATE secret_versions SET ciphertext = NULL, data_key_id = NULL, destroyed = ?
+      WHERE owner_id = ? AND path = ? AND version = ? AND destroyed = ?""";
+  private static final String LIST_PATHS =
+      "SELECT path FROM secret_entries WHERE owner_id = ? AND substr(path, 1, ?) = ? ORDER BY path LIMIT ?";
+
+  static Optional<Entry> entry(Connection c, String owner, String path) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SELECT_ENTRY)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(new Entry(r.getInt(1), r.getLong(2), r.getLong(3))) : Optional.empty();
+      }
+    }
+  }
+
+  /** Creates the counter at version 1; false if another writer created it first. */
+  static boolean insertEntry(Connection c, String owner, String path, long now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT_ENTRY)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      s.setLong(3, now);
+      s.setLong(4, now);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  /** Moves the counter from {@code expected} to {@code expected + 1}; false if it moved meanwhile. */
+  static boolean bumpEntry(Connection c, String owner, String path, int expected, long now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(BUMP_ENTRY)) {
+      s.setInt(1, expected + 1);
+      s.setLong(2, now);
+      s.setString(3, owner);
+      s.setString(4, path);
+      s.setInt(5, expected);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static void insertVersion(Connection c, String owner, String path, int version, byte[] ciphertext, int dataKeyId, long now)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      s.setInt(3, version);
+      s.setBytes(4, ciphertext);
+      s.setLong(5, Integer.toUnsignedLong(dataKeyId));
+      s.setLong(6, now);
+      s.setBoolean(7, false);
+      s.executeUpdate();
+    }
+  }
+
+  static void pruneUpTo(Connection c, String owner, String path, int version) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(PRUNE)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      s.setInt(3, version);
+      s.executeUpdate();
+    }
+  }
+
+  static Optional<VersionRow> version(Connection c, String owner, String path, int version) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      s.setInt(3, version);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(versionRow(r)) : Optional.empty();
+      }
+    }
+  }
+
+  static List<VersionRow> versions(Connection c, String owner, String path) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSIONS)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      try (ResultSet r = s.executeQuery()) {
+        List<VersionRow> rows = new ArrayList<>();
+        while (r.next()) {
+          rows.add(versionRow(r));
+        }
+        return rows;
+      }
+    }
+  }
+
+  private static VersionRow versionRow(ResultSet r) throws SQLException {
+    long deletedAt = r.getLong(4);
+    OptionalLong deleted = r.wasNull() ? OptionalLong.empty() : OptionalLong.of(deletedAt);
+    return new VersionRow(r.getInt(1), r.getBytes(2), r.getLong(3), deleted, r.getBoolean(5));
+  }
+
+  static boolean softDelete(Connection c, String owner, String path, int version, long now) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(SOFT_DELETE)) {
+      s.setLong(1, now);
+      s.setString(2, owner);
+      s.setString(3, path);
+      s.setInt(4, version);
+      s.setBoolean(5, false);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static boolean undelete(Connection c, String owner, String path, int version) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(UNDELETE)) {
+      s.setString(1, owner);
+      s.setString(2, path);
+      s.setInt(3, version);
+      s.setBoolean(4, false);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static boolean destroy(Connection c, String owner, String path, int version) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(DESTROY)) {
+      s.setBoolean(1, true);
+      s.setString(2, owner);
+      s.setString(3, path);
+      s.setInt(4, version);
+      s.setBoolean(5, false);
+      return s.executeUpdate() == 1;
+    }
+  }
+
+  static List<String> paths(Connection c, String owner, String prefix, int limit) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(LIST_PATHS)) {
+      s.setString(1, owner);
+      s.setInt(2, prefix.length());
+      s.setString(3, prefix);
+      s.setInt(4, limit);
+      try (ResultSet r = s.executeQuery()) {
+        List<String> paths = new ArrayList<>();
+        while (r.next()) {
+          paths.add(r.getString(1));
+        }
+        return paths;
+      }
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package dev.bulwark.server.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.guard.auditlog.AuditKeys;
+import dev.bulwark.guard.auditlog.AuditTamperedException;
+import dev.bulwark.guard.auditlog.AuditVerification;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class FileAuditTrailTest {
+  @TempDir Path temp;
+  final AuditKeys keys = AuditKeys.generate();
+
+  @Test
+  void record_isReadBackFilteredAndPaged() {
+    try (FileAuditTrail trail = FileAuditTrail.open(temp.resolve("audit"), keys)) {
+      trail.record("file.upload", "alice", "success", Map.of("file_id", "file_1"));
+      trail.record("apikey.create", "bob", "success", Map.of("key_id", "ak_1"));
+      trail.record("file.upload", "bob", "success", Map.of("file_id", "file_2"));
+      trail.record("file.delete", "alice", "success", Map.of("file_id", "file_1"));
+
+      AuditPage uploads = trail.read(new AuditQuery(Optional.of("file.upload"), Optional.empty(), 0, 10));
+      assertThat(uploads.events()).extracting(AuditPage.Entry::actor).containsExactly("alice", "bob");
+      assertThat(uploads.events().getFirst().details()).containsEntry("file_id", "file_1");
+      assertThat(uploads.nextAfter()).isEmpty();
+
+      AuditPage byAlice = trail.read(new AuditQuery(Optional.empty(), Optional.of("alice"), 0, 10));
+      assertThat(byAlice.events()).extracting(AuditPage.Entry::action).containsExactly("file.upload", "file.delete");
+
+      AuditPage first = trail.read(new AuditQuery(Optional.empty(), Optional.empty(), 0, 3));
+      assertThat(first.events()).extracting(AuditPage.Entry::sequence).containsExactly(1L, 2L, 3L);
+      assertThat(first.nextAfter()).hasValue(3);
+      AuditPage second = trail.read(new AuditQuery(Optional.empty(), Optional.empty(), first.nextAfter().getAsLong(), 3));
+      assertThat(second.events()).extracting(AuditPage.Entry::sequence).containsExactly(4L);
+      assertThat(second.nextAfter()).isEmpty();
+    }
+  }
+
+  @Test
+  void recordedEvents_surviveReopenAndVerify() throws Exception {
+    Path dir = temp.resolve("audit");
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      trail.record("session.login", "alice", "success", Map.of());
+    }
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      trail.record("session.login", "alice", "failure", Map.of("reason", "bad_password"));
+      AuditVerification ok = trail.verify();
+      assertThat(ok.records()).isEqualTo(2);
+      assertThat(ok.headChecked()).isTrue();
+    }
+    assertThat(Files.getPosixFilePermissions(dir)).containsExactlyInAnyOrder(
+        PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE, PosixFilePermission.OWNER_EXECUTE);
+  }
+
+  @Test
+  void concurrentRecords_allLandAndTheChainVerifies() throws Exception {
+    try (FileAuditTrail trail = FileAuditTrail.open(temp.resolve("audit"), keys);
+        ExecutorService pool = Executors.newFixedThreadPool(8)) {
+      List<? extends java.util.concurrent.Future<?>> done = IntStream.range(0, 400)
+          .mapToObj(i -> pool.submit(() -> trail.record("secret.read", "u" + (i % 7), "success", Map.of("n", Integer.toString(i)))))
+          .toList();
+      for (var f : done) {
+        f.get();
+      }
+      assertThat(trail.verify().records()).isEqualTo(400);
+      assertThat(trail.read(new AuditQuery(Optional.empty(), Optional.of("u3"), 0, 500)).events()).hasSize(57);
+    }
+  }
+
+  @Test
+  void modifiedRecord_isReportedByVerifyAndRefusedOnReopen() throws Exception {
+    Path dir = temp.resolve("audit");
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      trail.record("apikey.revoke", "alice", "success", Map.of("key_id", "ak_1"));
+      trail.record("apikey.revoke", "alice", "success", Map.of("key_id", "ak_2"));
+    }
+    Path log = dir.resolve(FileAuditTrail.LOG_FILE);
+    String text = Files.readString(log, StandardCharsets.UTF_8);
+    Files.writeString(log, text.replace("ak_1", "ak_9"), StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> FileAuditTrail.open(dir, keys)).isInstanceOf(AuditUnavailableException.class)
+        .hasCauseInstanceOf(AuditTamperedException.class);
+  }
+
+  @Test
+  void tamperWhileRunning_isFoundByVerify() throws Exception {
+    Path dir = temp.resolve("audit");
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      trail.record("file.delete", "alice", "success", Map.of("file_id", "file_1"));
+      trail.record("file.delete", "alice", "success", Map.of("file_id", "file_2"));
+      Path log = trail.logFile();
+      List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      Files.write(log, List.of(lines.get(1)), StandardCharsets.UTF_8); // first record deleted
+      assertThatThrownBy(trail::verify).isInstanceOfSatisfying(AuditTamperedException.class,
+          e -> assertThat(e.kind()).isEqualTo(AuditTamperedException.Kind.DELETED));
+    }
+  }
+
+  @Test
+  void otherKeys_cannotContinueTheLog() {
+    Path dir = temp.resolve("audit");
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      trail.record("admin.enrol", "root", "success", Map.of());
+    }
+    assertThatThrownBy(() -> FileAuditTrail.open(dir, AuditKeys.generate())).isInstanceOf(AuditUnavailableException.class);
+  }
+
+  @Test
+  void recordAfterClose_throwsInsteadOfDroppingTheEvent() {
+    FileAuditTrail trail = FileAuditTrail.open(temp.resolve("audit"), keys);
+    trail.close();
+    assertThatThrownBy(() -> trail.record("file.upload", "alice", "success", Map.of()))
+        .isInstanceOf(AuditUnavailableException.class);
+  }
+}

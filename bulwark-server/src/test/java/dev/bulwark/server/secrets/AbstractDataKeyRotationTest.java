@@ -1,0 +1,184 @@
+package dev.bulwark.server.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.bulwark.crypto.aead.AeadAlgorithm;
+import dev.bulwark.crypto.aead.AeadKey;
+import dev.bulwark.crypto.aead.Aead;
+import dev.bulwark.guard.errors.ErrorKind;
+import dev.bulwark.guard.errors.PublicError;
+import dev.bulwark.server.storage.Database;
+import java.sql.PreparedStatement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The data-key rotation job's contract on every database engine. */
+abstract class AbstractDataKeyRotationTest {
+  Database db;
+  Aead root;
+  RecordingAuditTrail audit;
+  final List<Runnable> parked = new ArrayList<>();
+
+  abstract Database openDatabase();
+
+  @BeforeEach
+  void setUp() {
+    db = openDatabase();
+    root = AeadKey.generate(AeadAlgorithm.AES256_GCM).aead();
+    audit = new RecordingAuditTrail();
+  }
+
+  @AfterEach
+  void tearDown() {
+    TestDatabases.dropSchema(db);
+    db.close();
+  }
+
+  /** Writes {@code owners x paths x versions} secret versions. */
+  SecretStore seed(DataKeys keys, int owners, int paths, int versions) throws PublicError {
+    SecretStore store = new SecretStore(db, keys, audit, Clock.systemUTC());
+    for (int o = 0; o < owners; o++) {
+      for (int p = 0; p < paths; p++) {
+        for (int v = 0; v < versions; v++) {
+          store.put("owner-" + o, new SecretPath("p/" + p), "value-" + o + "-" + p + "-" + v, OptionalInt.empty());
+        }
+      }
+    }
+    return store;
+  }
+
+  long versionsUnder(long keyId) {
+    return db.read(c -> {
+      try (var s = c.prepareStatement("SELECT COUNT(*) FROM secret_versions WHERE data_key_id = ?")) {
+        s.setLong(1, keyId);
+        try (var r = s.executeQuery()) {
+          r.next();
+          return r.getLong(1);
+        }
+      }
+    });
+  }
+
+  @Test
+  void rotationJob_rewrapsEveryVersionAndReportsProgress() throws Exception {
+    DataKeys keys = DataKeys.open(db, root);
+    long oldKey = Integer.toUnsignedLong(keys.primaryKeyId());
+    SecretStore store = seed(keys, 3, 4, 2);
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (DataKeyRotation rotation = new DataKeyRotation(db, keys, audit, Clock.systemUTC(), pool)) {
+      RotationJob job = rotation.start("admin-1");
+      assertThat(job.total()).isEqualTo(24);
+      assertThatThrownBy(() -> rotation.start("admin-1"))
+          .isInstanceOfSatisfying(PublicError.class, e -> assertThat(e.kind()).isEqualTo(ErrorKind.CONFLICT));
+      RotationJob done = awaitFinished(rotation, job.id());
+      assertThat(done.done()).isEqualTo(24);
+      assertThat(done.failed()).isZero();
+      assertThat(versionsUnder(oldKey)).isZero();
+      assertThat(versionsUnder(job.targetKeyId())).isEqualTo(24);
+      assertThat(store.get("owner-2", new SecretPath("p/3"), OptionalInt.of(1)).value()).isEqualTo("value-2-3-0");
+      assertThat(audit.withAction("secret.rotation.finish")).singleElement()
+          .satisfies(e -> assertThat(e.outcome()).isEqualTo("success"));
+      // A new job may start once the first finished.
+      assertThat(awaitFinished(rotation, rotation.start("admin-1").id()).done()).isEqualTo(24);
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void interruptedJob_resumesAfterRestartWithoutLossOrRepeat() throws Exception {
+    DataKeys keys = DataKeys.open(db, root);
+    seed(keys, 2, 5, 1);
+    RotationJob job;
+    // First process: the worker never runs past 4 rows (the process "dies" after step 4).
+    try (DataKeyRotation first = new DataKeyRotation(db, keys, audit, Clock.systemUTC(), parked::add)) {
+      job = first.start("admin-1");
+      assertThat(first.step(job.id(), 4)).isEqualTo(4);
+    }
+    RotationJob midway = statusOf(job.id());
+    assertThat(midway.state()).isEqualTo(RotationJob.RUNNING);
+    assertThat(midway.done()).isEqualTo(4);
+    assertThat(versionsUnder(job.targetKeyId())).isEqualTo(4);
+
+    // Second process: fresh keys from the database, resume at start-up.
+    DataKeys reopened = DataKeys.open(db, root);
+    assertThat(Integer.toUnsignedLong(reopened.primaryKeyId())).isEqualTo(job.targetKeyId());
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (DataKeyRotation second = new DataKeyRotation(db, reopened, audit, Clock.systemUTC(), pool)) {
+      assertThat(second.resumeUnfinished()).containsExactly(job.id());
+      RotationJob done = awaitFinished(second, job.id());
+      assertThat(done.done()).isEqualTo(10);
+      assertThat(done.total()).isEqualTo(10);
+      assertThat(versionsUnder(job.targetKeyId())).isEqualTo(10);
+    } finally {
+      pool.shutdownNow();
+    }
+    SecretStore store = new SecretStore(db, reopened, audit, Clock.systemUTC());
+    assertThat(store.get("owner-1", new SecretPath("p/4"), OptionalInt.empty()).value()).isEqualTo("value-1-4-0");
+  }
+
+  @Test
+  void tamperedVersion_countedFailedAndLeftAlone() throws Exception {
+    DataKeys keys = DataKeys.open(db, root);
+    seed(keys, 1, 3, 1);
+    db.inTransaction(c -> {
+      // Move p/1's ciphertext to p/0: it no longer authenticates there.
+      try (PreparedStatement s = c.prepareStatement("UPDATE secret_versions SET ciphertext ="
+          + " (SELECT ciphertext FROM secret_versions WHERE path = 'p/1') WHERE path = 'p/0'")) {
+        s.executeUpdate();
+      }
+      return null;
+    });
+    ExecutorService pool = Executors.newSingleThreadExecutor();
+    try (DataKeyRotation rotation = new DataKeyRotation(db, keys, audit, Clock.systemUTC(), pool)) {
+      RotationJob done = awaitFinished(rotation, rotation.start("admin-1").id());
+      assertThat(done.done()).isEqualTo(2);
+      assertThat(done.failed()).isEqualTo(1);
+      assertThat(audit.withAction("secret.rotation.finish")).singleElement()
+          .satisfies(e -> assertThat(e.outcome()).isEqualTo("failure"));
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void destroyedDuringJob_countsDoneAndStaysDestroyed() throws Exception {
+    DataKeys keys = DataKeys.open(db, root);
+    SecretStore store = seed(keys, 1, 3, 1);
+    try (DataKeyRotation rotation = new DataKeyRotation(db, keys, audit, Clock.systemUTC(), parked::add)) {
+      RotationJob job = rotation.start("admin-1");
+      store.destroy("owner-0", new SecretPath("p/2"), List.of(1));
+      while (rotation.step(job.id(), 1) > 0) {
+        // one row per step
+      }
+      assertThat(statusOf(job.id()).done()).isEqualTo(2);
+      assertThat(store.metadata("owner-0", new SecretPath("p/2")).versions().get(0).destroyed()).isTrue();
+    }
+  }
+
+  RotationJob statusOf(String id) {
+    return db.read(c -> RewrapRows.job(c, id)).orElseThrow().job();
+  }
+
+  static RotationJob awaitFinished(DataKeyRotation rotation, String id) throws InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (System.nanoTime() < deadline) {
+      RotationJob job = rotation.status(id).orElseThrow();
+      if (job.state().equals(RotationJob.FINISHED)) {
+        return job;
+      }
+      TimeUnit.MILLISECONDS.sleep(20);
+    }
+    throw new AssertionError("rotation job did not finish in 30 s");
+  }
+}
