@@ -75,7 +75,11 @@ public final class AccountService {
   private sealed interface Registered {
     record Fresh(String id, String username, String email, boolean admin) implements Registered {}
 
-    record Taken(List<Account> holders) implements Registered {}
+    record Taken(List<Account> holders) implements Registered {
+      public Taken {
+        holders = List.copyOf(holders);
+      }
+    }
 
     record BadEnrolmentToken() implements Registered {}
   }
@@ -180,7 +184,7 @@ public final class AccountService {
         .orElseThrow(() -> PublicError.of(ErrorKind.BAD_REQUEST, TOKEN_REJECTED, "reset for a missing account"));
     rules.checkForAccount(form.newPassword(), account.username(), account.email());
     String hash = hasher.hash(form.newPassword().toCharArray());
-    List<String> revoked = replacePassword(account, hash, "", "password_reset", true);
+    List<String> revoked = storePassword(account, hash, "", "password_reset", true);
     tokens.revokeAll(accountId, TokenPurpose.PASSWORD_RESET);
     audit.record("password.reset", accountId, "success", Map.of("sessions_revoked", Integer.toString(revoked.size())));
     mailer.send(AccountMails.passwordChanged(account.email(), account.username()));
@@ -213,7 +217,7 @@ public final class AccountService {
     throttle.succeeded(permit);
     rules.checkForAccount(form.newPassword(), account.username(), account.email());
     String hash = hasher.hash(form.newPassword().toCharArray());
-    List<String> revoked = replacePassword(account, hash, sessionId, "password_change", false);
+    List<String> revoked = storePassword(account, hash, sessionId, "password_change", false);
     tokens.revokeAll(accountId, TokenPurpose.PASSWORD_RESET);
     audit.record("password.change", accountId, "success", Map.of("sessions_revoked", Integer.toString(revoked.size())));
     mailer.send(AccountMails.passwordChanged(account.email(), account.username()));
@@ -229,7 +233,7 @@ public final class AccountService {
         .orElseThrow(() -> PublicError.of(ErrorKind.UNAUTHENTICATED, "account not found"));
   }
 
-  private List<String> replacePassword(Account account, String hash, String keepSession, String reason,
+  private List<String> storePassword(Account account, String hash, String keepSession, String reason,
       boolean verify) throws PublicError {
     Optional<List<String>> revoked = database.inTransaction(c -> {
       if (!accounts.setPasswordHash(c, account.id(), account.version(), hash, clock.millis())) {
