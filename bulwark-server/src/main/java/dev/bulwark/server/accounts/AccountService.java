@@ -16,6 +16,7 @@ import dev.bulwark.server.audit.AuditTrail;
 import dev.bulwark.server.mail.Mailer;
 import dev.bulwark.server.sessions.SessionService;
 import dev.bulwark.server.storage.Database;
+import dev.bulwark.server.storage.StorageException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
@@ -101,22 +102,33 @@ public final class AccountService {
       String usernameKey = AccountKeys.usernameKey(username).orElseThrow();
       String emailKey = AccountKeys.emailKey(email).orElseThrow();
       String token = form.enrolmentToken();
-      Registered outcome = database.inTransaction(c -> {
-        if (token != null && !enrolment.isRedeemable(c, token)) {
-          return new Registered.BadEnrolmentToken();
+      Registered outcome;
+      try {
+        outcome = database.inTransaction(c -> {
+          if (token != null && !enrolment.isRedeemable(c, token)) {
+            return new Registered.BadEnrolmentToken();
+          }
+          List<Account> holders = accounts.holding(c, usernameKey, emailKey);
+          if (!holders.isEmpty()) {
+            return new Registered.Taken(holders);
+          }
+          boolean admin = token != null && enrolment.redeem(c, token, id);
+          if (token != null && !admin) {
+            return new Registered.BadEnrolmentToken();
+          }
+          accounts.insert(c, new AccountStore.NewAccount(id, username, usernameKey, email, emailKey, hash, admin),
+              clock.millis());
+          return new Registered.Fresh(id, username, email, admin);
+        });
+      } catch (StorageException raced) {
+        // PostgreSQL: a concurrent registration took the name or address between the check and the
+        // insert (unique constraint). Answer as for a taken identity; anything else is a real fault.
+        List<Account> holders = database.read(c -> accounts.holding(c, usernameKey, emailKey));
+        if (holders.isEmpty()) {
+          throw raced;
         }
-        List<Account> holders = accounts.holding(c, usernameKey, emailKey);
-        if (!holders.isEmpty()) {
-          return new Registered.Taken(holders);
-        }
-        boolean admin = token != null && enrolment.redeem(c, token, id);
-        if (token != null && !admin) {
-          return new Registered.BadEnrolmentToken();
-        }
-        accounts.insert(c, new AccountStore.NewAccount(id, username, usernameKey, email, emailKey, hash, admin),
-            clock.millis());
-        return new Registered.Fresh(id, username, email, admin);
-      });
+        outcome = new Registered.Taken(holders);
+      }
       switch (outcome) {
         case Registered.BadEnrolmentToken b -> {
           audit.record("account.enrol", "anonymous", "denied", Map.of("reason", "invalid_enrolment_token"));
