@@ -16,6 +16,7 @@ import dev.bulwark.server.http.Authenticator;
 import dev.bulwark.server.http.ClientAddresses;
 import dev.bulwark.server.http.CoreRoutes;
 import dev.bulwark.server.http.HttpPipeline;
+import dev.bulwark.server.http.JettyErrors;
 import dev.bulwark.server.http.RateLimits;
 import dev.bulwark.server.http.RequestGuards;
 import dev.bulwark.server.http.RouteRegistrar;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -64,11 +66,14 @@ public final class BulwarkServer implements AutoCloseable {
 
   private final Builder settings;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Object lifecycle = new Object();
   private volatile Javalin app;
   private volatile ServerServices services;
+  private volatile JwtKeys jwtKeys;
   private volatile List<ApiRoute> routes = List.of();
   private volatile Optional<String> fingerprint = Optional.empty();
   private volatile List<String> notices = List.of();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private BulwarkServer(Builder settings) {
     this.settings = settings;
@@ -86,16 +91,21 @@ public final class BulwarkServer implements AutoCloseable {
    * @throws ConfigException, RootKeyException, TlsSetupException, StorageException naming the cause
    * @throws IllegalStateException if already started
    */
-  public synchronized BulwarkServer start() {
-    if (app != null) {
-      throw new IllegalStateException("already started");
-    }
-    try {
-      doStart();
+  public BulwarkServer start() {
+    synchronized (lifecycle) {
+      if (app != null) {
+        throw new IllegalStateException("already started");
+      }
+      boolean started = false;
+      try {
+        doStart();
+        started = true;
+      } finally {
+        if (!started) {
+          close();
+        }
+      }
       return this;
-    } catch (RuntimeException e) {
-      close();
-      throw e;
     }
   }
 
@@ -113,7 +123,7 @@ public final class BulwarkServer implements AutoCloseable {
         .map(url -> Database.postgresql(url, config.database().user(), config.database().password(), config.database().schema()))
         .orElseGet(() -> Database.sqlite(dataDir.resolve("bulwark.db")));
     resources.add(database);
-    JwtKeys jwtKeys = JwtKeys.loadOrCreate(database, root.aead(), settings.clock);
+    jwtKeys = JwtKeys.loadOrCreate(database, root.aead(), settings.clock);
     JsonMapper json = HardenedJson.mapper(Limits.defaults().withMaxDocumentBytes(config.maxBodyBytes()));
     ApiKeyStore apiKeyStore = JdbcApiKeyStore.create(database.dataSource(), "api_keys");
     ServerHooks hooks = new ServerHooks();
@@ -150,7 +160,10 @@ public final class BulwarkServer implements AutoCloseable {
       c.http.prefer405over404 = true;
       c.http.defaultContentType = "application/json";
       c.jsonMapper(new JavalinJackson(json, false));
-      c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+      c.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setErrorHandler(new JettyErrors(config.tls()));
+      });
       c.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -185,7 +198,7 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Lines modules asked to print on start (the first-start enrolment token). */
   public List<String> startupNotices() {
-    return notices;
+    return List.copyOf(notices);
   }
 
   /** The services handed to modules (tests use them to reach the database or mint tokens). */
@@ -193,9 +206,14 @@ public final class BulwarkServer implements AutoCloseable {
     return Objects.requireNonNull(services, "not started");
   }
 
+  /** The access-token keys (signer, verifier, JWKS). */
+  public JwtKeys jwtKeys() {
+    return Objects.requireNonNull(jwtKeys, "not started");
+  }
+
   /** Every registered route, core routes first (what {@code /openapi.json} documents). */
   public List<ApiRoute> routes() {
-    return routes;
+    return List.copyOf(routes);
   }
 
   /** The running Javalin application (for tests that inspect its router). */
@@ -205,7 +223,8 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Blocks until the server stops (the CLI calls it after {@link #start()}). */
   public void awaitStop() throws InterruptedException {
-    requireStarted().jettyServer().server().join();
+    requireStarted();
+    stopped.await();
   }
 
   private Javalin requireStarted() {
@@ -218,7 +237,13 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Stops gracefully, then closes the database and destroys the root key. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    synchronized (lifecycle) {
+      closeResources();
+    }
+  }
+
+  private void closeResources() {
     Javalin current = app;
     app = null;
     if (current != null) {
@@ -232,6 +257,7 @@ public final class BulwarkServer implements AutoCloseable {
       }
     }
     resources.clear();
+    stopped.countDown();
   }
 
   static String version() {

@@ -1,6 +1,7 @@
 package dev.bulwark.server.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.bulwark.auth.ratelimit.RateLimitUnavailableException;
 import dev.bulwark.guard.GuardException;
 import dev.bulwark.guard.errors.ErrorId;
 import dev.bulwark.guard.errors.ErrorKind;
@@ -13,9 +14,12 @@ import dev.bulwark.guard.validation.ValidationFailedException;
 import dev.bulwark.guard.xml.XmlRejectedException;
 import dev.bulwark.guard.yaml.YamlRejectedException;
 import dev.bulwark.server.metrics.RequestMetrics;
+import dev.bulwark.server.storage.StorageException;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -77,6 +81,10 @@ public final class HttpPipeline {
       config.routes.exception(refusal, (e, ctx) -> fail(ctx, PublicError.of(ErrorKind.BAD_REQUEST,
           "request input refused (" + e.getClass().getSimpleName() + ")")));
     }
+    config.routes.exception(StorageException.class, (e, ctx) -> fail(ctx, storage(e)));
+    // The shared rate-limit store is down: refuse (fail closed), never wave the request through.
+    config.routes.exception(RateLimitUnavailableException.class, (e, ctx) -> fail(ctx,
+        PublicError.of(ErrorKind.UNAVAILABLE, ErrorKind.UNAVAILABLE.genericMessage(), "rate-limit store unavailable", e)));
     config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e));
     for (int status : new int[] {400, 401, 403, 404, 405, 408, 413, 415, 429, 500, 503}) {
       config.routes.error(status, ctx -> statusOnly(ctx, status));
@@ -87,7 +95,7 @@ public final class HttpPipeline {
     ctx.attribute(STARTED, System.nanoTime());
     SecurityHeaders.apply(ctx, tls);
     for (String header : METHOD_OVERRIDE_HEADERS) {
-      if (ctx.req().getHeader(header) != null) {
+      if (ctx.header(header) != null) {
         throw PublicError.of(ErrorKind.BAD_REQUEST, "method override header " + header + " refused");
       }
     }
@@ -127,6 +135,16 @@ public final class HttpPipeline {
       return;
     }
     ErrorBodies.write(ctx, failClosed.handle(PublicError.of(kindFor(status), "status " + status + " from routing")));
+  }
+
+  /** A database that cannot be reached is a 503 (retry later); any other storage failure a 500. */
+  private static PublicError storage(StorageException e) {
+    for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+      if (t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException) {
+        return PublicError.of(ErrorKind.UNAVAILABLE, ErrorKind.UNAVAILABLE.genericMessage(), e.getMessage(), e);
+      }
+    }
+    return PublicError.of(ErrorKind.INTERNAL, ErrorKind.INTERNAL.genericMessage(), e.getMessage(), e);
   }
 
   private static PublicError translate(HttpResponseException e) {

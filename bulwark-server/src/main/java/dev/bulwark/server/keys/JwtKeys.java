@@ -96,6 +96,11 @@ public final class JwtKeys {
     return keyset.signer(clock);
   }
 
+  /** A signer reading {@code otherClock} (tests make tokens that are already expired this way). */
+  public JwtSigner signer(Clock otherClock) {
+    return keyset.signer(otherClock);
+  }
+
   /** The verifier the server's authentication step uses. */
   public JwtVerifier verifier() {
     return verifier;

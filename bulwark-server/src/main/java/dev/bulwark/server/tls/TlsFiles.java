@@ -22,6 +22,7 @@ import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 
 /**
  * Finds the server's TLS identity: the configured PEM certificate chain and key ({@code tls.cert},
@@ -84,12 +85,12 @@ public final class TlsFiles {
       JcaPEMKeyConverter converter = new JcaPEMKeyConverter();
       return switch (object) {
         case PrivateKeyInfo info -> converter.getPrivateKey(info);
-        case PEMKeyPair pair -> converter.getKeyPair(pair).getPrivate();
+        case PEMKeyPair pair -> converter.getPrivateKey(pair.getPrivateKeyInfo());
         case null -> throw new TlsSetupException(keySetting + ": the file holds no PEM private key");
         default -> throw new TlsSetupException(keySetting + ": expected an unencrypted PEM private key");
       };
     } catch (IOException e) {
-      throw new TlsSetupException(keySetting + ": cannot read a PEM private key from the file");
+      throw new TlsSetupException(keySetting + ": cannot read a PEM private key from the file", e);
     }
   }
 
@@ -98,7 +99,7 @@ public final class TlsFiles {
       Files.createDirectories(dir);
       Files.deleteIfExists(key);
       Files.createFile(key, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-      Files.writeString(key, pem(identity.privateKey()), StandardCharsets.US_ASCII);
+      Files.writeString(key, pem(new JcaPKCS8Generator(identity.privateKey(), null)), StandardCharsets.US_ASCII);
       Files.writeString(cert, pem(identity.leaf()), StandardCharsets.US_ASCII);
     } catch (IOException | UnsupportedOperationException e) {
       throw new TlsSetupException("cannot write the self-signed certificate under the data directory", e);
@@ -106,6 +107,7 @@ public final class TlsFiles {
   }
 
   private static String pem(Object object) throws IOException {
+    // A PemObjectGenerator (PKCS#8 "PRIVATE KEY") or a certificate.
     StringWriter out = new StringWriter();
     try (Writer w = out; JcaPEMWriter pem = new JcaPEMWriter(w)) {
       pem.writeObject(object);

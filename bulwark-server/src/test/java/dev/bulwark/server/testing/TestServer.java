@@ -189,11 +189,14 @@ public final class TestServer implements AutoCloseable {
   /** A valid 5-minute access token for {@code accountId}, session {@code sessionId}, holding {@code scopes}. */
   public String accessToken(String accountId, String sessionId, Scope... scopes) {
     Instant now = services().clock().instant();
-    JwtClaims claims = JwtClaims.builder().issuer(JwtKeys.ISSUER).audience(JwtKeys.AUDIENCE).subject(accountId)
+    JwtClaims.Builder claims = JwtClaims.builder().issuer(JwtKeys.ISSUER).audience(JwtKeys.AUDIENCE).subject(accountId)
         .issuedAt(now).expiresAt(now.plus(JwtKeys.ACCESS_TOKEN_LIFETIME)).jwtId(SecureTokens.system().urlSafe(16))
-        .scopes(Arrays.stream(scopes).map(Scope::wireName).toArray(String[]::new)).claim("sid", sessionId).build();
+        .claim("sid", sessionId);
+    if (scopes.length > 0) {
+      claims.scopes(Arrays.stream(scopes).map(Scope::wireName).toArray(String[]::new));
+    }
     try {
-      return services().jwtSigner().sign(claims);
+      return services().jwtSigner().sign(claims.build());
     } catch (CryptoException e) {
       throw new IllegalStateException(e);
     }
@@ -213,7 +216,16 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** An SSL context that trusts exactly this server's certificate (raw TLS tests). */
+  public SSLContext sslContext() {
+    return trusting(dataDir.resolve("tls/cert.pem"));
+  }
+
   private static HttpClient trustingClient(Path certificate) {
+    return HttpClient.newBuilder().sslContext(trusting(certificate)).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  private static SSLContext trusting(Path certificate) {
     try (InputStream in = Files.newInputStream(certificate)) {
       X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -223,7 +235,7 @@ public final class TestServer implements AutoCloseable {
       factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
-      return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
+      return context;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot trust the test server's certificate", e);
     }
