@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = BulwarkVersion.class,
     description = "Bulwark: secure-by-default security tools. Secrets are read from stdin or files, never from arguments.",
     subcommands = {
+      ServeCommand.class,
       TokenCommand.class,
       FernetCommand.class,
       HashCommand.class,

@@ -16,6 +16,7 @@ import dev.bulwark.server.http.Authenticator;
 import dev.bulwark.server.http.ClientAddresses;
 import dev.bulwark.server.http.CoreRoutes;
 import dev.bulwark.server.http.HttpPipeline;
+import dev.bulwark.server.http.JettyErrors;
 import dev.bulwark.server.http.RateLimits;
 import dev.bulwark.server.http.RequestGuards;
 import dev.bulwark.server.http.RouteRegistrar;
@@ -37,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -70,6 +72,7 @@ public final class BulwarkServer implements AutoCloseable {
   private volatile List<ApiRoute> routes = List.of();
   private volatile Optional<String> fingerprint = Optional.empty();
   private volatile List<String> notices = List.of();
+  private final CountDownLatch stopped = new CountDownLatch(1);
 
   private BulwarkServer(Builder settings) {
     this.settings = settings;
@@ -151,7 +154,10 @@ public final class BulwarkServer implements AutoCloseable {
       c.http.prefer405over404 = true;
       c.http.defaultContentType = "application/json";
       c.jsonMapper(new JavalinJackson(json, false));
-      c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+      c.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setErrorHandler(new JettyErrors(config.tls()));
+      });
       c.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
@@ -211,7 +217,8 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Blocks until the server stops (the CLI calls it after {@link #start()}). */
   public void awaitStop() throws InterruptedException {
-    requireStarted().jettyServer().server().join();
+    requireStarted();
+    stopped.await();
   }
 
   private Javalin requireStarted() {
@@ -238,6 +245,7 @@ public final class BulwarkServer implements AutoCloseable {
       }
     }
     resources.clear();
+    stopped.countDown();
   }
 
   static String version() {
