@@ -16,6 +16,7 @@ import dev.bulwark.server.http.Authenticator;
 import dev.bulwark.server.http.ClientAddresses;
 import dev.bulwark.server.http.CoreRoutes;
 import dev.bulwark.server.http.HttpPipeline;
+import dev.bulwark.server.http.JettyErrors;
 import dev.bulwark.server.http.RateLimits;
 import dev.bulwark.server.http.RequestGuards;
 import dev.bulwark.server.http.RouteRegistrar;
@@ -153,7 +154,10 @@ public final class BulwarkServer implements AutoCloseable {
       c.http.prefer405over404 = true;
       c.http.defaultContentType = "application/json";
       c.jsonMapper(new JavalinJackson(json, false));
-      c.jetty.modifyServer(server -> server.setStopTimeout(STOP_TIMEOUT_MILLIS));
+      c.jetty.modifyServer(server -> {
+        server.setStopTimeout(STOP_TIMEOUT_MILLIS);
+        server.setErrorHandler(new JettyErrors(config.tls()));
+      });
       c.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);

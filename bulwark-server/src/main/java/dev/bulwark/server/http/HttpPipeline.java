@@ -1,6 +1,7 @@
 package dev.bulwark.server.http;
 
 import com.fasterxml.jackson.core.JacksonException;
+import dev.bulwark.auth.ratelimit.RateLimitUnavailableException;
 import dev.bulwark.guard.GuardException;
 import dev.bulwark.guard.errors.ErrorId;
 import dev.bulwark.guard.errors.ErrorKind;
@@ -81,6 +82,9 @@ public final class HttpPipeline {
           "request input refused (" + e.getClass().getSimpleName() + ")")));
     }
     config.routes.exception(StorageException.class, (e, ctx) -> fail(ctx, storage(e)));
+    // The shared rate-limit store is down: refuse (fail closed), never wave the request through.
+    config.routes.exception(RateLimitUnavailableException.class, (e, ctx) -> fail(ctx,
+        PublicError.of(ErrorKind.UNAVAILABLE, ErrorKind.UNAVAILABLE.genericMessage(), "rate-limit store unavailable", e)));
     config.routes.exception(Exception.class, (e, ctx) -> fail(ctx, e));
     for (int status : new int[] {400, 401, 403, 404, 405, 408, 413, 415, 429, 500, 503}) {
       config.routes.error(status, ctx -> statusOnly(ctx, status));

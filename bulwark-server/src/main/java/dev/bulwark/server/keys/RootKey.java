@@ -25,7 +25,7 @@ import java.util.function.Consumer;
  * server keeps (the JWT signing key, the capability modules' keys) is sealed with AES-256-GCM. Whoever
  * holds the database but not this key holds only ciphertext.
  *
- * <p>Where it comes from, first match wins: {@code BULWARK_ROOT_KEY} (standard base64 of 32 bytes),
+ * <p>Where it comes from, first match wins: {@code BULWARK_ROOT_KEY} (base64 of 32 bytes, standard or URL-safe),
  * the {@code root_key_file} setting (a file holding that base64), else {@code DATA/root.key}, created
  * on first start with POSIX mode 0600 and a loud warning that production should not keep the key
  * next to the data it protects.
@@ -153,7 +153,8 @@ public final class RootKey implements AutoCloseable {
   private static byte[] decode(String text, String what) {
     byte[] material;
     try {
-      material = Base64.getDecoder().decode(text.strip());
+      // Standard or URL-safe base64 (so `bulwark token urlsafe` makes a valid key), padded or not.
+      material = Base64.getUrlDecoder().decode(text.strip().replace('+', '-').replace('/', '_'));
     } catch (IllegalArgumentException e) {
       throw new RootKeyException(what + " is not base64 of 32 bytes");
     }

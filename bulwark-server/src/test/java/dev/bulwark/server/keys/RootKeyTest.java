@@ -86,6 +86,14 @@ class RootKeyTest {
   }
 
   @Test
+  void urlSafeUnpaddedKey_isAccepted_likeTheCliTokenCommandPrints() throws Exception {
+    String urlSafe = Base64.getUrlEncoder().withoutPadding().encodeToString(SecureTokens.system().bytes(32));
+    try (RootKey key = RootKey.load(Optional.empty(), dir, Map.of(RootKey.ENVIRONMENT_VARIABLE, urlSafe), w -> { })) {
+      assertThat(key.source()).isEqualTo("environment");
+    }
+  }
+
+  @Test
   void configuredKeyFile_isRead() throws Exception {
     Path file = dir.resolve("secrets/root");
     Files.createDirectories(file.getParent());
