@@ -58,7 +58,8 @@ public final class ApiKeyService {
     Objects.requireNonNull(store, "store");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.apiKeys = ApiKeys.create(store, clock, SecureTokens.system());
+    // Whole milliseconds: what the table stores, so a key reads back exactly as it was issued.
+    this.apiKeys = ApiKeys.create(store, Clock.tick(clock, Duration.ofMillis(1)), SecureTokens.system());
   }
 
   /**
