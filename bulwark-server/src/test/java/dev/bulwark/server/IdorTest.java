@@ -3,6 +3,8 @@ package dev.bulwark.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.bulwark.server.http.Scope;
 import dev.bulwark.server.testing.TestServer;
 import java.net.URI;
@@ -23,13 +25,15 @@ import org.junit.jupiter.api.Test;
  * gets (same status, same error code), never a 403 that would confirm the object exists.
  */
 class IdorTest {
+  static final ObjectMapper JSON = new ObjectMapper();
   static TestServer server;
   static String alice;
   static String bob;
 
   @BeforeAll
   static void start() {
-    server = TestServer.start();
+    // Registration and login are credential routes: lift their budget for the two sign-ups here.
+    server = TestServer.builder().setting("ratelimit.credential_per_minute", "1000").start();
     Scope[] all = EnumSet.complementOf(EnumSet.of(Scope.ADMIN)).toArray(Scope[]::new);
     alice = server.apiKey("acct-alice", all);
     bob = server.apiKey("acct-bob", all);
@@ -123,6 +127,41 @@ class IdorTest {
     assertThat(server.get("/v1/api-keys", bob).body()).doesNotContain(id);
     sameAsUnknown(server.delete("/v1/api-keys/" + id, bob), server.delete("/v1/api-keys/ak_unknown000000", bob));
     assertThat(server.get("/v1/files", key).status()).isEqualTo(200);
+  }
+
+  @Test
+  void registeredUsersWithRealSessions_cannotReachEachOthersObjects() {
+    String carol = session("carol");
+    String dave = session("dave");
+    assertThat(server.put("/v1/secrets/shared/name", "{\"value\":\"carol-only\"}", carol).status()).isBetween(200, 201);
+    assertThat(server.post("/v1/transit/keys/carols", "{\"type\":\"chacha20-poly1305\"}", carol).status()).isBetween(200, 201);
+    TestServer.Response key = server.post("/v1/api-keys", "{\"scopes\":[\"secrets:read\"]}", carol);
+    assertThat(key.status()).isEqualTo(201);
+
+    sameAsUnknown(server.get("/v1/secrets/shared/name", dave), server.get("/v1/secrets/shared/none", dave));
+    sameAsUnknown(server.get("/v1/transit/keys/carols", dave), server.get("/v1/transit/keys/nokey", dave));
+    sameAsUnknown(server.delete("/v1/api-keys/" + key.json().get("id").asText(), dave),
+        server.delete("/v1/api-keys/ak_unknown000000", dave));
+    assertThat(server.get("/v1/api-keys", dave).body()).doesNotContain(key.json().get("id").asText());
+    assertThat(server.get("/v1/secrets/shared/name", key.json().get("key").asText()).json().get("value").asText())
+        .isEqualTo("carol-only");
+  }
+
+  /** Registers, verifies (token from DATA/outbox) and logs in a user; returns the access token. */
+  private static String session(String prefix) {
+    String name = prefix + "_" + dev.bulwark.crypto.tokens.SecureTokens.system().hex(4);
+    String email = name + "@example.com";
+    String password = dev.bulwark.server.accounts.AccountsFixture.password();
+    ObjectNode registration = JSON.createObjectNode().put("username", name).put("email", email).put("password", password);
+    assertThat(server.post("/v1/accounts", registration.toString(), null).status()).isEqualTo(202);
+    String token = new dev.bulwark.server.accounts.Outbox(server.dataDir().resolve("outbox"))
+        .latest(email, "Verify").orElseThrow().token();
+    assertThat(server.post("/v1/accounts/verify", JSON.createObjectNode().put("token", token).toString(), null).status())
+        .isEqualTo(200);
+    TestServer.Response login = server.post("/v1/sessions",
+        JSON.createObjectNode().put("login", name).put("password", password).toString(), null);
+    assertThat(login.status()).as(login.body()).isEqualTo(200);
+    return login.json().get("access_token").asText();
   }
 
   @Test
