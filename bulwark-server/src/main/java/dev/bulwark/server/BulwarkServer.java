@@ -66,6 +66,7 @@ public final class BulwarkServer implements AutoCloseable {
 
   private final Builder settings;
   private final List<AutoCloseable> resources = new ArrayList<>();
+  private final Object lifecycle = new Object();
   private volatile Javalin app;
   private volatile ServerServices services;
   private volatile JwtKeys jwtKeys;
@@ -90,16 +91,21 @@ public final class BulwarkServer implements AutoCloseable {
    * @throws ConfigException, RootKeyException, TlsSetupException, StorageException naming the cause
    * @throws IllegalStateException if already started
    */
-  public synchronized BulwarkServer start() {
-    if (app != null) {
-      throw new IllegalStateException("already started");
-    }
-    try {
-      doStart();
+  public BulwarkServer start() {
+    synchronized (lifecycle) {
+      if (app != null) {
+        throw new IllegalStateException("already started");
+      }
+      boolean started = false;
+      try {
+        doStart();
+        started = true;
+      } finally {
+        if (!started) {
+          close();
+        }
+      }
       return this;
-    } catch (RuntimeException e) {
-      close();
-      throw e;
     }
   }
 
@@ -192,7 +198,7 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Lines modules asked to print on start (the first-start enrolment token). */
   public List<String> startupNotices() {
-    return notices;
+    return List.copyOf(notices);
   }
 
   /** The services handed to modules (tests use them to reach the database or mint tokens). */
@@ -207,7 +213,7 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Every registered route, core routes first (what {@code /openapi.json} documents). */
   public List<ApiRoute> routes() {
-    return routes;
+    return List.copyOf(routes);
   }
 
   /** The running Javalin application (for tests that inspect its router). */
@@ -231,7 +237,13 @@ public final class BulwarkServer implements AutoCloseable {
 
   /** Stops gracefully, then closes the database and destroys the root key. Idempotent. */
   @Override
-  public synchronized void close() {
+  public void close() {
+    synchronized (lifecycle) {
+      closeResources();
+    }
+  }
+
+  private void closeResources() {
     Javalin current = app;
     app = null;
     if (current != null) {

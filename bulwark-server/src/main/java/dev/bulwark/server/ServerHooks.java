@@ -63,7 +63,7 @@ public final class ServerHooks {
   }
 
   /** Adds a line printed on start when it has one (for example the first-start enrolment token). */
-  public void addStartupNotice(Supplier<Optional<String>> notice) {
+  public void noticeOnStart(Supplier<Optional<String>> notice) {
     notices.add(Objects.requireNonNull(notice, "notice"));
   }
 

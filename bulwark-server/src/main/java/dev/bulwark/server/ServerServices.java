@@ -24,7 +24,8 @@ import java.util.Objects;
  * @param audit where security events go (delegates to the installed trail)
  * @param config the validated configuration
  * @param dataDir the data directory (files module: keep uploads under it)
- * @param json the hardened JSON mapper the server parses request bodies with
+ * @param json the hardened JSON mapper the server parses request bodies with (each module gets its own
+ *     copy, so no module can loosen the server's limits for the others)
  * @param apiKeyStore the {@code api_keys} table (auth's {@code JdbcApiKeyStore})
  * @param hooks where a module installs session liveness, the audit trail or a start-up notice
  */
@@ -40,8 +41,14 @@ public record ServerServices(Database database, Clock clock, Aead rootAead, JwtS
     Objects.requireNonNull(audit, "audit");
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(dataDir, "dataDir");
-    Objects.requireNonNull(json, "json");
+    json = json.copy();
     Objects.requireNonNull(apiKeyStore, "apiKeyStore");
     Objects.requireNonNull(hooks, "hooks");
+  }
+
+  /** A copy of the hardened mapper: same limits, but changing it changes nothing elsewhere. */
+  @Override
+  public ObjectMapper json() {
+    return json.copy();
   }
 }

@@ -163,7 +163,7 @@ public final class ConfigLoader {
   }
 
   private static boolean bool(Map<String, String> v, String name) {
-    String value = optional(v, name).orElse("false").toLowerCase(Locale.ROOT);
+    String value = optional(v, name).orElse("false");
     return switch (value) {
       case "true" -> true;
       case "false" -> false;

@@ -1,7 +1,5 @@
 package dev.bulwark.server.config;
 
-import java.util.Locale;
-
 /**
  * A parsed {@code HOST:PORT} ({@code [::1]:8443} for IPv6). Host names are never resolved here: only
  * the literal loopback addresses and {@code localhost} count as loopback, so a DNS answer cannot turn
@@ -46,8 +44,8 @@ public record ListenAddress(String host, int port) {
 
   /** True for {@code localhost}, {@code 127.0.0.0/8} literals and {@code ::1}. */
   public static boolean isLoopback(String host) {
-    String h = host.toLowerCase(Locale.ROOT);
-    return h.equals("localhost") || h.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}")
+    String h = host;
+    return h.matches("(?i)localhost") || h.matches("127\\.[0-9]{1,3}\\.[0-9]{1,3}\\.[0-9]{1,3}")
         || h.equals("::1") || h.equals("0:0:0:0:0:0:0:1");
   }
 }

@@ -5,7 +5,6 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -113,10 +112,10 @@ public record ServerConfig(
     }
     try {
       URI uri = new URI(origin);
-      String scheme = Objects.requireNonNullElse(uri.getScheme(), "").toLowerCase(Locale.ROOT);
+      String scheme = Objects.requireNonNullElse(uri.getScheme(), "");
       boolean bare = (uri.getPath() == null || uri.getPath().isEmpty()) && uri.getQuery() == null
           && uri.getFragment() == null && uri.getUserInfo() == null && uri.getHost() != null;
-      if (!bare || !(scheme.equals("https") || scheme.equals("http"))) {
+      if (!bare || !scheme.matches("(?i)https?")) {
         throw new ConfigException("cors.origins", problem);
       }
     } catch (URISyntaxException e) {

@@ -3,7 +3,6 @@ package dev.bulwark.server.http;
 import dev.bulwark.guard.errors.ErrorId;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.ErrorResponse;
-import dev.bulwark.guard.errors.PublicError;
 import io.javalin.http.Context;
 import java.util.Locale;
 
@@ -37,11 +36,6 @@ public final class ErrorBodies {
     ctx.attribute(WRITTEN, Boolean.TRUE);
     ctx.status(status).contentType("application/json; charset=utf-8")
         .result("{\"error\":\"" + code + "\",\"message\":\"" + plain(message) + "\",\"error_id\":\"" + id.value() + "\"}");
-  }
-
-  /** A {@link PublicError} of {@code kind} with its generic message. */
-  public static PublicError error(ErrorKind kind, String internalDetail) {
-    return PublicError.of(kind, internalDetail);
   }
 
   private static String codeFor(int status) {

@@ -6,7 +6,6 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;
 import java.net.InetAddress;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -92,7 +91,7 @@ final class GuardedHandler implements Handler {
     if (contentType == null) {
       return false;
     }
-    String type = contentType.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-    return type.equals("application/json");
+    // Media types are case-insensitive (RFC 9110 §8.3.1); ASCII-only matching, no locale.
+    return contentType.split(";", 2)[0].strip().matches("(?i)application/json");
   }
 }

@@ -95,7 +95,7 @@ public final class HttpPipeline {
     ctx.attribute(STARTED, System.nanoTime());
     SecurityHeaders.apply(ctx, tls);
     for (String header : METHOD_OVERRIDE_HEADERS) {
-      if (ctx.req().getHeader(header) != null) {
+      if (ctx.header(header) != null) {
         throw PublicError.of(ErrorKind.BAD_REQUEST, "method override header " + header + " refused");
       }
     }

@@ -87,11 +87,10 @@ public final class RootKey implements AutoCloseable {
     Path file = dataDir.resolve(DEFAULT_FILE_NAME);
     if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
       create(file);
-      warn.accept("""
-          WARNING: generated a new root key in %s (mode 0600).
-          WARNING: it seals every other key of this server; it sits next to the data it protects.
-          WARNING: in production pass it in BULWARK_ROOT_KEY or a secrets file (root_key_file), and back it up:
-          WARNING: without it the stored keys and secrets cannot be opened.""".formatted(file));
+      warn.accept("WARNING: generated a new root key in " + file + " (mode 0600).");
+      warn.accept("WARNING: it seals every other key of this server; it sits next to the data it protects.");
+      warn.accept("WARNING: in production pass it in BULWARK_ROOT_KEY or a secrets file (root_key_file), and back it up:");
+      warn.accept("WARNING: without it the stored keys and secrets cannot be opened.");
     }
     return new RootKey(readFile(file, "root key file " + DEFAULT_FILE_NAME), "data directory");
   }
@@ -110,7 +109,10 @@ public final class RootKey implements AutoCloseable {
     byte[] material = SecureTokens.system().bytes(KEY_BYTES);
     byte[] text = (Base64.getEncoder().encodeToString(material) + "\n").getBytes(StandardCharsets.US_ASCII);
     try {
-      Files.createDirectories(file.toAbsolutePath().getParent());
+      Path parent = file.toAbsolutePath().getParent();
+      if (parent != null) {
+        Files.createDirectories(parent);
+      }
       // Created with 0600 in one step: there is no moment where another user could open it.
       Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       Files.write(file, text);

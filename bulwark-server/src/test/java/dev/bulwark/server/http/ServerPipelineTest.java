@@ -116,6 +116,17 @@ class ServerPipelineTest {
   }
 
   @Test
+  void oversizedChunkedBody_withoutContentLength_isRefusedWith413() throws Exception {
+    byte[] big = ("{\"a\":\"" + "x".repeat(8192) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/v1/test/echo"))
+        .header("Content-Type", "application/json")
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big))).build();
+    java.net.http.HttpResponse<String> r = server.client().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    assertThat(r.statusCode()).isEqualTo(413);
+    assertThat(r.body()).contains("\"error\":\"payload_too_large\"");
+  }
+
+  @Test
   void malformedJson_isGeneric400() {
     TestServer.Response r = server.post("/v1/test/echo", "{\"a\":", null);
     assertGenericError(r, 400, "bad_request");

@@ -216,7 +216,16 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
+  /** An SSL context that trusts exactly this server's certificate (raw TLS tests). */
+  public SSLContext sslContext() {
+    return trusting(dataDir.resolve("tls/cert.pem"));
+  }
+
   private static HttpClient trustingClient(Path certificate) {
+    return HttpClient.newBuilder().sslContext(trusting(certificate)).connectTimeout(Duration.ofSeconds(10)).build();
+  }
+
+  private static SSLContext trusting(Path certificate) {
     try (InputStream in = Files.newInputStream(certificate)) {
       X509Certificate cert = (X509Certificate) CertificateFactory.getInstance("X.509").generateCertificate(in);
       KeyStore trust = KeyStore.getInstance("PKCS12");
@@ -226,7 +235,7 @@ public final class TestServer implements AutoCloseable {
       factory.init(trust);
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(null, factory.getTrustManagers(), null);
-      return HttpClient.newBuilder().sslContext(context).connectTimeout(Duration.ofSeconds(10)).build();
+      return context;
     } catch (IOException | GeneralSecurityException e) {
       throw new IllegalStateException("cannot trust the test server's certificate", e);
     }

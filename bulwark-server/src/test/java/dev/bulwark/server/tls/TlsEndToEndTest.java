@@ -9,13 +9,9 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
-import java.security.cert.X509Certificate;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManager;
-import javax.net.ssl.X509TrustManager;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -34,16 +30,9 @@ class TlsEndToEndTest {
     server.close();
   }
 
-  /** A client that accepts any certificate: here we test protocol negotiation, not trust. */
+  /** A raw TLS client that trusts exactly the server's certificate, limited to one protocol. */
   private static SSLSocket socket(String protocol, String... suites) throws Exception {
-    SSLContext context = SSLContext.getInstance("TLS");
-    context.init(null, new TrustManager[] {new X509TrustManager() {
-      @Override public void checkClientTrusted(X509Certificate[] chain, String authType) { }
-      @Override public void checkServerTrusted(X509Certificate[] chain, String authType) { }
-      @Override public X509Certificate[] getAcceptedIssuers() {
-        return new X509Certificate[0];
-      }
-    }}, new SecureRandom());
+    SSLContext context = server.sslContext();
     SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket("127.0.0.1", server.server().port());
     socket.setSoTimeout(10_000);
     socket.setEnabledProtocols(new String[] {protocol});
