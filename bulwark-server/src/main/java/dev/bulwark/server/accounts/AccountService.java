@@ -16,6 +16,7 @@ import dev.bulwark.server.audit.AuditTrail;
 import dev.bulwark.server.mail.Mailer;
 import dev.bulwark.server.sessions.SessionService;
 import dev.bulwark.server.storage.Database;
+import dev.bulwark.server.storage.StorageException;
 import java.net.InetAddress;
 import java.time.Clock;
 import java.util.List;
@@ -75,7 +76,11 @@ public final class AccountService {
   private sealed interface Registered {
     record Fresh(String id, String username, String email, boolean admin) implements Registered {}
 
-    record Taken(List<Account> holders) implements Registered {}
+    record Taken(List<Account> holders) implements Registered {
+      public Taken {
+        holders = List.copyOf(holders);
+      }
+    }
 
     record BadEnrolmentToken() implements Registered {}
   }
@@ -97,22 +102,33 @@ public final class AccountService {
       String usernameKey = AccountKeys.usernameKey(username).orElseThrow();
       String emailKey = AccountKeys.emailKey(email).orElseThrow();
       String token = form.enrolmentToken();
-      Registered outcome = database.inTransaction(c -> {
-        if (token != null && !enrolment.isRedeemable(c, token)) {
-          return new Registered.BadEnrolmentToken();
+      Registered outcome;
+      try {
+        outcome = database.inTransaction(c -> {
+          if (token != null && !enrolment.isRedeemable(c, token)) {
+            return new Registered.BadEnrolmentToken();
+          }
+          List<Account> holders = accounts.holding(c, usernameKey, emailKey);
+          if (!holders.isEmpty()) {
+            return new Registered.Taken(holders);
+          }
+          boolean admin = token != null && enrolment.redeem(c, token, id);
+          if (token != null && !admin) {
+            return new Registered.BadEnrolmentToken();
+          }
+          accounts.insert(c, new AccountStore.NewAccount(id, username, usernameKey, email, emailKey, hash, admin),
+              clock.millis());
+          return new Registered.Fresh(id, username, email, admin);
+        });
+      } catch (StorageException raced) {
+        // PostgreSQL: a concurrent registration took the name or address between the check and the
+        // insert (unique constraint). Answer as for a taken identity; anything else is a real fault.
+        List<Account> holders = database.read(c -> accounts.holding(c, usernameKey, emailKey));
+        if (holders.isEmpty()) {
+          throw raced;
         }
-        List<Account> holders = accounts.holding(c, usernameKey, emailKey);
-        if (!holders.isEmpty()) {
-          return new Registered.Taken(holders);
-        }
-        boolean admin = token != null && enrolment.redeem(c, token, id);
-        if (token != null && !admin) {
-          return new Registered.BadEnrolmentToken();
-        }
-        accounts.insert(c, new AccountStore.NewAccount(id, username, usernameKey, email, emailKey, hash, admin),
-            clock.millis());
-        return new Registered.Fresh(id, username, email, admin);
-      });
+        outcome = new Registered.Taken(holders);
+      }
       switch (outcome) {
         case Registered.BadEnrolmentToken b -> {
           audit.record("account.enrol", "anonymous", "denied", Map.of("reason", "invalid_enrolment_token"));
@@ -180,7 +196,7 @@ public final class AccountService {
         .orElseThrow(() -> PublicError.of(ErrorKind.BAD_REQUEST, TOKEN_REJECTED, "reset for a missing account"));
     rules.checkForAccount(form.newPassword(), account.username(), account.email());
     String hash = hasher.hash(form.newPassword().toCharArray());
-    List<String> revoked = replacePassword(account, hash, "", "password_reset", true);
+    List<String> revoked = storePassword(account, hash, "", "password_reset", true);
     tokens.revokeAll(accountId, TokenPurpose.PASSWORD_RESET);
     audit.record("password.reset", accountId, "success", Map.of("sessions_revoked", Integer.toString(revoked.size())));
     mailer.send(AccountMails.passwordChanged(account.email(), account.username()));
@@ -213,7 +229,7 @@ public final class AccountService {
     throttle.succeeded(permit);
     rules.checkForAccount(form.newPassword(), account.username(), account.email());
     String hash = hasher.hash(form.newPassword().toCharArray());
-    List<String> revoked = replacePassword(account, hash, sessionId, "password_change", false);
+    List<String> revoked = storePassword(account, hash, sessionId, "password_change", false);
     tokens.revokeAll(accountId, TokenPurpose.PASSWORD_RESET);
     audit.record("password.change", accountId, "success", Map.of("sessions_revoked", Integer.toString(revoked.size())));
     mailer.send(AccountMails.passwordChanged(account.email(), account.username()));
@@ -229,7 +245,7 @@ public final class AccountService {
         .orElseThrow(() -> PublicError.of(ErrorKind.UNAUTHENTICATED, "account not found"));
   }
 
-  private List<String> replacePassword(Account account, String hash, String keepSession, String reason,
+  private List<String> storePassword(Account account, String hash, String keepSession, String reason,
       boolean verify) throws PublicError {
     Optional<List<String>> revoked = database.inTransaction(c -> {
       if (!accounts.setPasswordHash(c, account.id(), account.version(), hash, clock.millis())) {

@@ -61,7 +61,9 @@ public final class AccountStore {
 
   /** The account with this id. */
   public Optional<Account> byId(Connection c, String id) throws SQLException {
-    return one(c, BY_ID, id);
+    try (PreparedStatement s = c.prepareStatement(BY_ID)) {
+      return one(s, id);
+    }
   }
 
   /** The account a login identifier names ({@link AccountKeys#loginKey}), if any. */
@@ -70,12 +72,19 @@ public final class AccountStore {
     if (key.isEmpty()) {
       return Optional.empty();
     }
-    return one(c, identifier.indexOf('@') >= 0 ? BY_EMAIL_KEY : BY_USERNAME_KEY, key.get());
+    if (identifier.indexOf('@') >= 0) {
+      return byEmailKey(c, key.get());
+    }
+    try (PreparedStatement s = c.prepareStatement(BY_USERNAME_KEY)) {
+      return one(s, key.get());
+    }
   }
 
   /** The account whose address has this key, if any. */
   public Optional<Account> byEmailKey(Connection c, String emailKey) throws SQLException {
-    return one(c, BY_EMAIL_KEY, emailKey);
+    try (PreparedStatement s = c.prepareStatement(BY_EMAIL_KEY)) {
+      return one(s, emailKey);
+    }
   }
 
   /** Accounts holding this user name or this address (0, 1 or 2). */
@@ -129,12 +138,10 @@ public final class AccountStore {
     }
   }
 
-  private static Optional<Account> one(Connection c, String sql, String value) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      s.setString(1, value);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(read(r)) : Optional.empty();
-      }
+  private static Optional<Account> one(PreparedStatement s, String value) throws SQLException {
+    s.setString(1, value);
+    try (ResultSet r = s.executeQuery()) {
+      return r.next() ? Optional.of(read(r)) : Optional.empty();
     }
   }
 

@@ -58,7 +58,7 @@ public final class AccountsModule implements ApiModule, AutoCloseable {
         TokenKeyStore.loadOrCreate(services.database(), services.rootAead()), settings, services.clock());
     this.json = services.json();
     services.hooks().installSessionLiveness(assembly.liveness());
-    services.hooks().addStartupNotice(() -> assembly.enrolment().issueIfNoAdministrator()
+    services.hooks().noticeOnStart(() -> assembly.enrolment().issueIfNoAdministrator()
         .map(token -> "Administrator enrolment token (single use, expires in " + Enrolment.TTL_HOURS
             + " h; register with it as enrolment_token): " + token));
     this.routes = List.of(

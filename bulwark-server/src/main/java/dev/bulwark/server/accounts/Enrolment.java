@@ -75,13 +75,13 @@ public final class Enrolment {
       if (new AccountStore().adminExists(c) || liveTokens(c) > 0) {
         return Optional.empty();
       }
-      return Optional.of(insert(c));
+      return Optional.of(storeNewToken(c));
     });
   }
 
   /** A new token, whatever exists ({@code bulwark admin enrol}). */
   public String issue() {
-    return database.inTransaction(this::insert);
+    return database.inTransaction(this::storeNewToken);
   }
 
   /** True if {@code token} is unused and unexpired; does not use it. */
@@ -115,7 +115,7 @@ public final class Enrolment {
     }
   }
 
-  private String insert(Connection c) throws SQLException {
+  private String storeNewToken(Connection c) throws SQLException {
     String token = PREFIX + random.urlSafe(32);
     long now = clock.millis();
     try (PreparedStatement s = c.prepareStatement(INSERT)) {

@@ -13,7 +13,7 @@ import java.util.Objects;
 public final class LoginThrottled extends Exception {
   @Serial private static final long serialVersionUID = 1L;
 
-  private final transient Duration retryAfter;
+  private final Duration retryAfter;
 
   /** @param retryAfter how long until an attempt is permitted; positive */
   public LoginThrottled(Duration retryAfter) {
@@ -23,7 +23,7 @@ public final class LoginThrottled extends Exception {
 
   /** How long until an attempt is permitted (whole seconds, rounded up, for {@code Retry-After}). */
   public long retryAfterSeconds() {
-    long seconds = retryAfter == null ? 1 : (retryAfter.toMillis() + 999) / 1000;
+    long seconds = (retryAfter.toMillis() + 999) / 1000;
     return Math.max(1, seconds);
   }
 }

@@ -166,6 +166,37 @@ abstract class AbstractAccountsContractTest {
   }
 
   @Test
+  void register_concurrentRegistrationsOfOneName_createOneAccountAndAnswerAllAlike() throws Exception {
+    String user = AccountsFixture.username();
+    int racers = 6;
+    java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+    java.util.List<java.util.concurrent.Future<?>> results = new java.util.ArrayList<>();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(racers)) {
+      for (int i = 0; i < racers; i++) {
+        String email = user + "+" + i + "@example.com";
+        results.add(pool.submit(() -> {
+          start.await();
+          accounts().register(new Forms.Registration(user, email, AccountsFixture.password(), null));
+          return null;
+        }));
+      }
+      start.countDown();
+      for (var result : results) {
+        result.get();
+      }
+    }
+    long count = f.database.read(c -> {
+      try (var s = c.prepareStatement("SELECT COUNT(*) FROM accounts"); var r = s.executeQuery()) {
+        r.next();
+        return r.getLong(1);
+      }
+    });
+    assertThat(count).isEqualTo(1L);
+    assertThat(f.audit.find("account.register", "success")).hasSize(1);
+    assertThat(f.audit.find("account.register", "denied")).hasSize(racers - 1);
+  }
+
+  @Test
   void register_refusedPasswords_nameTheReasonNeverTheValue() {
     String user = "carol_" + AccountsFixture.username().substring(2);
     String email = user + "@example.com";
