@@ -140,6 +140,7 @@ public final class DataKeyRotation implements AutoCloseable {
       return 0;
     }
     long target = row.get().job().targetKeyId();
+    requirePrimary(target);
     List<RewrapRows.Candidate> batch = database.read(c -> RewrapRows.nextBatch(c, target, row.get().cursor(), limit));
     int handled = 0;
     for (RewrapRows.Candidate candidate : batch) {
@@ -152,7 +153,25 @@ public final class DataKeyRotation implements AutoCloseable {
     return handled;
   }
 
-  private void rewrapOne(String jobId, RewrapRows.Candidate row) {
+  /**
+   * Makes sure this instance encrypts under the job's target key: an instance resuming a job that
+   * another one started may hold an older keyset, and would otherwise "rewrap" under the old key.
+   */
+  private void requirePrimary(long target) {
+    try {
+      if (Integer.toUnsignedLong(dataKeys.primaryKeyId()) != target) {
+        dataKeys.refresh();
+      }
+    } catch (CryptoException e) {
+      throw new IllegalStateException("the data keyset no longer opens under the root key", e);
+    }
+    if (Integer.toUnsignedLong(dataKeys.primaryKeyId()) != target) {
+      throw new IllegalStateException("the primary data key is not the rotation job's target");
+    }
+  }
+
+  /** Rewraps one version and counts it, in one transaction (package-private for the tests). */
+  void rewrapOne(String jobId, RewrapRows.Candidate row) {
     byte[] ad = SecretStore.associatedData(row.owner(), row.path(), row.version());
     byte[] fresh = null;
     byte[] plaintext = null;

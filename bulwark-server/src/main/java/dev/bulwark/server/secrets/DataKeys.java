@@ -111,6 +111,15 @@ public final class DataKeys {
     return now.aead().decrypt(ciphertext, associatedData);
   }
 
+  /**
+   * Reloads the keyset if another instance changed the stored row (a rotation elsewhere).
+   *
+   * @throws CryptoException if the stored keyset no longer opens under the root key
+   */
+  public void refresh() throws CryptoException {
+    reload();
+  }
+
   /** The id of the key that encrypts now. */
   public int primaryKeyId() {
     return loaded.keyset().primaryKeyId();

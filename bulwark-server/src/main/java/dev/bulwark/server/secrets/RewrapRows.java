@@ -41,7 +41,9 @@ final class RewrapRows {
       AND data_key_id = ? AND ciphertext IS NOT NULL""";
   private static final String ADVANCE = """
       UPDATE secret_rewrap_jobs SET done = done + ?, failed = failed + ?, cursor_owner = ?, cursor_path = ?,
-      cursor_version = ? WHERE id = ? AND state = ?""";
+      cursor_version = ? WHERE id = ? AND state = ?
+      AND (cursor_owner < ? OR (cursor_owner = ? AND cursor_path < ?)
+      OR (cursor_owner = ? AND cursor_path = ? AND cursor_version < ?))""";
   private static final String FINISH =
       "UPDATE secret_rewrap_jobs SET state = ?, finished_at = ? WHERE id = ? AND state = ?";
 
@@ -132,7 +134,11 @@ final class RewrapRows {
     }
   }
 
-  /** Counts one row as done or failed and moves the cursor past it; false if the job is not running. */
+  /**
+   * Counts one row as done or failed and moves the cursor past it, only forward: if another worker
+   * on the same job (a second instance that resumed it) already moved past this row, nothing is
+   * counted twice. False if the job is not running or the cursor is already past.
+   */
   static boolean advance(Connection c, String jobId, Candidate row, boolean failed) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(ADVANCE)) {
       s.setLong(1, failed ? 0 : 1);
@@ -142,6 +148,12 @@ final class RewrapRows {
       s.setInt(5, row.version());
       s.setString(6, jobId);
       s.setString(7, RotationJob.RUNNING);
+      s.setString(8, row.owner());
+      s.setString(9, row.owner());
+      s.setString(10, row.path());
+      s.setString(11, row.owner());
+      s.setString(12, row.path());
+      s.setInt(13, row.version());
       return s.executeUpdate() == 1;
     }
   }

@@ -28,9 +28,11 @@ import java.util.Set;
  * secrets:read}, writes {@code secrets:write}, rotation {@code admin}. See
  * {@code docs/server-secrets-transit.md} for the wire format with examples.
  *
- * <p>Thread-safe: handlers share only thread-safe services.
+ * <p>{@link #close()} asks a running data-key rotation to stop after its current rewrap (it resumes
+ * at the next start); a server that closes its modules on shutdown avoids a worker meeting a closed
+ * database. Thread-safe: handlers share only thread-safe services.
  */
-public final class SecretsModule implements ApiModule {
+public final class SecretsModule implements ApiModule, AutoCloseable {
   private static final int MAX_VERSION_LIST = 100;
 
   private final SecretStore store;
@@ -64,6 +66,12 @@ public final class SecretsModule implements ApiModule {
         task -> Thread.ofVirtual().name("bulwark-data-key-rewrap").start(task));
     rotation.resumeUnfinished();
     return new SecretsModule(store, rotation, services.json());
+  }
+
+  /** Stops the background rotation worker after its current rewrap; the job stays resumable. */
+  @Override
+  public void close() {
+    rotation.close();
   }
 
   @Override

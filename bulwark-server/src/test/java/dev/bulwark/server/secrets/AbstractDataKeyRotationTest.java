@@ -128,6 +128,51 @@ abstract class AbstractDataKeyRotationTest {
   }
 
   @Test
+  void secondWorkerOnTheSameJob_neverCountsAVersionTwice() throws Exception {
+    DataKeys keys = DataKeys.open(db, root);
+    SecretStore store = seed(keys, 1, 8, 1);
+    try (DataKeyRotation first = new DataKeyRotation(db, keys, audit, Clock.systemUTC(), parked::add)) {
+      RotationJob job = first.start("admin-1");
+      // What a second instance's worker fetched before the first one moved: versions 1-5, old key.
+      List<RewrapRows.Candidate> staleBatch =
+          db.read(c -> RewrapRows.nextBatch(c, job.targetKeyId(), RewrapRows.Cursor.START, 5));
+      assertThat(first.step(job.id(), 5)).isEqualTo(5);
+      DataKeyRotation second = new DataKeyRotation(db, DataKeys.open(db, root), audit, Clock.systemUTC(), parked::add);
+      for (RewrapRows.Candidate candidate : staleBatch) {
+        second.rewrapOne(job.id(), candidate);
+      }
+      assertThat(statusOf(job.id()).done()).isEqualTo(5);
+      while (second.step(job.id(), 2) > 0) {
+        // the second worker finishes the job
+      }
+      RotationJob end = statusOf(job.id());
+      assertThat(end.done()).isEqualTo(8);
+      assertThat(end.failed()).isZero();
+      assertThat(versionsUnder(job.targetKeyId())).isEqualTo(8);
+      assertThat(store.get("owner-0", new SecretPath("p/0"), OptionalInt.empty()).value()).isEqualTo("value-0-0-0");
+    }
+  }
+
+  @Test
+  void workerWithAStaleKeyset_reloadsBeforeRewrapping() throws Exception {
+    DataKeys starter = DataKeys.open(db, root);
+    DataKeys stale = DataKeys.open(db, root);
+    seed(starter, 1, 3, 1);
+    RotationJob job;
+    try (DataKeyRotation first = new DataKeyRotation(db, starter, audit, Clock.systemUTC(), parked::add)) {
+      job = first.start("admin-1");
+    }
+    assertThat(Integer.toUnsignedLong(stale.primaryKeyId())).isNotEqualTo(job.targetKeyId());
+    try (DataKeyRotation resumed = new DataKeyRotation(db, stale, audit, Clock.systemUTC(), parked::add)) {
+      while (resumed.step(job.id(), 10) > 0) {
+        // until done
+      }
+    }
+    assertThat(versionsUnder(job.targetKeyId())).isEqualTo(3);
+    assertThat(statusOf(job.id()).done()).isEqualTo(3);
+  }
+
+  @Test
   void tamperedVersion_countedFailedAndLeftAlone() throws Exception {
     DataKeys keys = DataKeys.open(db, root);
     seed(keys, 1, 3, 1);

@@ -155,6 +155,29 @@ class SecretsApiTest {
   }
 
   @Test
+  void postgresBackedServer_sharesSecretsAcrossTwoInstances() {
+    dev.bulwark.testkit.Requirements.postgres();
+    String schema = "t_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String rootKey = java.util.Base64.getEncoder().encodeToString(
+        dev.bulwark.crypto.tokens.SecureTokens.system().bytes(32));
+    TestServer.Builder instance = TestServer.builder()
+        .setting("database.url", "jdbc:postgresql://127.0.0.1:5432/test")
+        .setting("database.schema", schema)
+        .environment("BULWARK_ROOT_KEY", rootKey);
+    try (TestServer a = instance.start(); TestServer b = instance.start()) {
+      String tokenA = a.accessToken("acct-alice", "s1", Scope.SECRETS_WRITE);
+      assertThat(a.put("/v1/secrets/shared/pg", "{\"value\":\"on postgres\"}", tokenA).status()).isEqualTo(200);
+      String tokenB = b.accessToken("acct-alice", "s2", Scope.SECRETS_READ);
+      assertThat(b.get("/v1/secrets/shared/pg", tokenB).json().get("value").asText()).isEqualTo("on postgres");
+    } finally {
+      try (dev.bulwark.server.storage.Database db =
+          dev.bulwark.server.storage.Database.postgresql("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", schema)) {
+        TestDatabases.dropSchema(db);
+      }
+    }
+  }
+
+  @Test
   void restart_keepsSecretsReadable(@TempDir Path dir) throws Exception {
     Path data = Files.createDirectories(dir.resolve("data"));
     try (TestServer first = TestServer.builder().dataDir(data).start()) {

@@ -164,6 +164,35 @@ abstract class AbstractTransitServiceTest {
   }
 
   @Test
+  void concurrentRotations_eachAddsOneVersion() throws Exception {
+    transit.create(ALICE, "busy", TransitKeyType.AES256_GCM);
+    int racers = 5;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(racers);
+    try {
+      java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+      java.util.List<java.util.concurrent.Future<TransitKeyInfo>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < racers; i++) {
+        results.add(pool.submit(() -> {
+          go.await();
+          return transit.rotate(ALICE, "busy");
+        }));
+      }
+      go.countDown();
+      for (var f : results) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    TransitKeyInfo info = transit.read(ALICE, "busy");
+    assertThat(info.latestVersion()).isEqualTo(1 + racers);
+    assertThat(info.versions()).extracting(TransitKeyInfo.Version::version).containsExactly(1, 2, 3, 4, 5, 6);
+    String ct = transit.encrypt(ALICE, "busy", PT, CTX).format();
+    assertThat(ct).startsWith("bulwark:v6:");
+    assertThat(transit.decrypt(ALICE, "busy", ct, CTX)).isEqualTo(PT);
+  }
+
+  @Test
   void xWingPublicKey_letsAClientEncryptOffline() throws Exception {
     TransitKeyInfo info = transit.create(ALICE, "pq", TransitKeyType.X_WING);
     byte[] raw = info.versions().get(0).publicKey().orElseThrow();
