@@ -18,7 +18,9 @@ module dev.bulwark.server {
 
   exports dev.bulwark.server;
   exports dev.bulwark.server.audit;
+  exports dev.bulwark.server.apikeys;
   exports dev.bulwark.server.config;
+  exports dev.bulwark.server.files;
   exports dev.bulwark.server.http;
   exports dev.bulwark.server.keys;
   exports dev.bulwark.server.metrics;

@@ -14,8 +14,6 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -47,22 +45,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Crash durability at the process level: the server runs as its own JVM ({@code ServerMain}), four
- * clients stream writes at it (file uploads and API-key creations), the process is SIGKILLed in the
- * middle ({@link Process#destroyForcibly()} is SIGKILL on Linux), and a new process on the same data
- * directory must hold every write that was acknowledged (2xx) before the kill: the row, the bytes
- * (same SHA-256), the key (it still authenticates) and the audit event; the audit log must verify.
+ * clients stream writes at it (file uploads, secret writes and API-key creations), the process is
+ * SIGKILLed in the middle ({@link Process#destroyForcibly()} is SIGKILL on Linux), and a new process
+ * on the same data directory must hold every write that was acknowledged (2xx) before the kill: the
+ * row, the bytes (same SHA-256), the secret value, the key (it still authenticates) and the upload's
+ * audit event; the audit log must verify.
  */
 class DurabilityKillTest {
-  private static final Pattern LISTENING = Pattern.compile("listening on (https?://127\\.0\\.0\\.1:\\d+)\\R"); // whole line: the log is read while written
+  private static final Pattern LISTENING = Pattern.compile("listening on (https://127\\.0\\.0\\.1:\\d+)\\R"); // whole line: the log is read while written
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int WRITERS = 4;
-  /**
-   * Plain HTTP on loopback for now: at h-core 0832159 a server cannot restart on a data directory
-   * holding its generated certificate (the EC key is written as SEC1 without its curve, and
-   * TlsFiles cannot read it back; reported to the lead). Durability is a storage property; set this
-   * to true once that is fixed.
-   */
-  private static final boolean TLS = false;
   private static final int ACKS_BEFORE_KILL = 60;
   private static final Map<Integer, String> REFUSALS = new ConcurrentHashMap<>();
 
@@ -75,16 +67,17 @@ class DurabilityKillTest {
 
     Map<String, String> ackedFiles = new ConcurrentHashMap<>(); // id -> sha256
     Map<String, String> ackedKeys = new ConcurrentHashMap<>(); // id -> key
+    Map<String, String> ackedSecrets = new ConcurrentHashMap<>(); // path -> value
     AtomicInteger attempts = new AtomicInteger();
     Process first = startServer(data, "first");
     try {
       String base = awaitUrl(first, "first");
-      HttpClient client = client(data);
+      HttpClient client = trustingClient(data.resolve("tls/cert.pem"));
       CountDownLatch enough = new CountDownLatch(ACKS_BEFORE_KILL);
       try (ExecutorService writers = Executors.newFixedThreadPool(WRITERS)) {
         for (int w = 0; w < WRITERS; w++) {
           int writer = w;
-          writers.submit(() -> stream(client, base, key, writer, attempts, ackedFiles, ackedKeys, enough));
+          writers.submit(() -> stream(client, base, key, writer, attempts, new Acked(ackedFiles, ackedKeys, ackedSecrets), enough));
         }
         assertThat(enough.await(60, TimeUnit.SECONDS)).as("acknowledged writes before the kill; refusals: %s", REFUSALS).isTrue();
         first.destroyForcibly(); // SIGKILL while the writers are still sending
@@ -93,16 +86,17 @@ class DurabilityKillTest {
     } finally {
       first.destroyForcibly();
     }
-    System.out.printf("DurabilityKillTest: %d uploads and %d API keys acknowledged of %d requests before SIGKILL%n",
-        ackedFiles.size(), ackedKeys.size(), attempts.get());
-    assertThat(ackedFiles.size() + ackedKeys.size()).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
-    assertThat(attempts.get()).as("some writes were in flight or refused at the kill")
-        .isGreaterThan(ackedFiles.size() + ackedKeys.size());
+    int acked = ackedFiles.size() + ackedKeys.size() + ackedSecrets.size();
+    System.out.printf("DurabilityKillTest: %d uploads, %d API keys, %d secret versions acknowledged of %d requests before SIGKILL%n",
+        ackedFiles.size(), ackedKeys.size(), ackedSecrets.size(), attempts.get());
+    assertThat(acked).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+    assertThat(ackedSecrets).isNotEmpty();
+    assertThat(attempts.get()).as("some writes were in flight or refused at the kill").isGreaterThan(acked);
 
     Process second = startServer(data, "second");
     try {
       String base = awaitUrl(second, "second");
-      HttpClient client = client(data);
+      HttpClient client = trustingClient(data.resolve("tls/cert.pem"));
       JsonNode listed = get(client, base + "/v1/files", key);
       Map<String, String> present = new ConcurrentHashMap<>();
       listed.get("files").forEach(f -> present.put(f.get("id").asText(), f.get("sha256").asText()));
@@ -116,6 +110,10 @@ class DurabilityKillTest {
       for (String issued : ackedKeys.values()) {
         HttpResponse<String> r = client.send(request(base + "/v1/files", issued).GET().build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as("an acknowledged API key still authenticates").isEqualTo(200);
+      }
+      for (Map.Entry<String, String> secret : ackedSecrets.entrySet()) {
+        JsonNode read = get(client, base + "/v1/secrets/" + secret.getKey(), key);
+        assertThat(read.get("value").asText()).as("secret %s", secret.getKey()).isEqualTo(secret.getValue());
       }
       JsonNode verdict = JSON.readTree(client.send(request(base + "/v1/audit/verify", key)
           .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString()).body());
@@ -139,13 +137,28 @@ class DurabilityKillTest {
     }
   }
 
-  /** Writes until the server dies: uploads, with an API-key creation every fifth request. */
-  private static void stream(HttpClient client, String base, String key, int writer, AtomicInteger attempts,
-      Map<String, String> ackedFiles, Map<String, String> ackedKeys, CountDownLatch enough) {
+  /** What the server acknowledged: file id to SHA-256, API key id to key, secret path to value. */
+  private record Acked(Map<String, String> files, Map<String, String> keys, Map<String, String> secrets) {}
+
+  /** Writes until the server dies: uploads, secret writes, and an API-key creation every fifth request. */
+  private static void stream(HttpClient client, String base, String key, int writer, AtomicInteger attempts, Acked acked,
+      CountDownLatch enough) {
+    Map<String, String> ackedFiles = acked.files();
+    Map<String, String> ackedKeys = acked.keys();
     for (int n = 0; ; n++) {
       attempts.incrementAndGet();
       try {
-        if (n % 5 == 4) {
+        if (n % 5 == 2) {
+          String path = "durable/w" + writer + "/n" + n;
+          String value = "value-" + writer + "-" + n + "-" + System.nanoTime();
+          HttpResponse<String> r = client.send(request(base + "/v1/secrets/" + path, key).header("Content-Type", "application/json")
+              .PUT(HttpRequest.BodyPublishers.ofString("{\"value\":\"" + value + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+          REFUSALS.putIfAbsent(r.statusCode(), r.body());
+          if (r.statusCode() / 100 == 2) {
+            acked.secrets().put(path, value);
+            enough.countDown();
+          }
+        } else if (n % 5 == 4) {
           HttpResponse<String> r = client.send(request(base + "/v1/api-keys", key).header("Content-Type", "application/json")
               .POST(HttpRequest.BodyPublishers.ofString("{\"scopes\":[\"files:read\"]}")).build(), HttpResponse.BodyHandlers.ofString());
           REFUSALS.putIfAbsent(r.statusCode(), r.body());
@@ -178,28 +191,12 @@ class DurabilityKillTest {
     }
   }
 
-  /**
-   * The child process: {@link ServerMain#start} exactly as {@code bulwark serve} runs it, then blocks.
-   * Not {@link ServerMain#main} itself: at h-core 0832159 its {@code awaitStop} (Jetty's {@code join}
-   * on a virtual-thread pool) returns at once and the JVM exits right after printing its URL
-   * (reported to the lead). Switch back to {@code ServerMain} once that is fixed.
-   */
-  public static final class ServerProcess {
-    private ServerProcess() {}
-
-    /** {@code --listen HOST:PORT --data DIR}. */
-    public static void main(String[] args) throws InterruptedException {
-      Map<String, String> settings = Map.of("listen", args[1], "data", args[3], "http", args[4]);
-      ServerMain.start(Optional.empty(), settings, System.getenv(), System.out::println);
-      new CountDownLatch(1).await(); // until SIGKILL or SIGTERM
-    }
-  }
-
   /** Migrates the database the server will open and stores an API key for the test to use. */
   private static String seedApiKey(Path data) {
     try (Database db = Database.sqlite(data.resolve("bulwark.db"))) {
       Set<String> scopes = Set.of(Scope.FILES_READ.wireName(), Scope.FILES_WRITE.wireName(),
-          Scope.APIKEYS_MANAGE.wireName(), Scope.AUDIT_READ.wireName());
+          Scope.APIKEYS_MANAGE.wireName(), Scope.AUDIT_READ.wireName(), Scope.SECRETS_READ.wireName(),
+          Scope.SECRETS_WRITE.wireName());
       return ApiKeys.create(JdbcApiKeyStore.create(db.dataSource(), "api_keys"))
           .issue("acct-durable", scopes, Optional.empty()).key().insecureValue();
     }
@@ -209,15 +206,8 @@ class DurabilityKillTest {
     String classPath = Optional.ofNullable(System.getProperty("surefire.test.class.path"))
         .orElse(System.getProperty("java.class.path"));
     Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-    // A port picked here rather than --listen 127.0.0.1:0: with port 0, ServerMain (h-core 0832159)
-    // prints a port other than the one it binds (reported to the lead). The gap between closing the
-    // probe socket and the server binding is a benign race on a test machine.
-    int port;
-    try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      port = probe.getLocalPort();
-    }
-    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", classPath, ServerProcess.class.getName(),
-        "--listen", "127.0.0.1:" + port, "--data", data.toString(), Boolean.toString(!TLS));
+    ProcessBuilder builder = new ProcessBuilder(java.toString(), "-cp", classPath, ServerMain.class.getName(),
+        "--listen", "127.0.0.1:0", "--data", data.toString());
     builder.environment().keySet().removeIf(k -> k.startsWith("BULWARK_"));
     // The test streams as fast as it can from one address and one key: lift the budgets.
     builder.environment().put("BULWARK_RATELIMIT_ADDRESS_PER_MINUTE", "1000000");
@@ -267,11 +257,6 @@ class DurabilityKillTest {
     HttpResponse<String> r = client.send(request(url, bearer).GET().build(), HttpResponse.BodyHandlers.ofString());
     assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
     return JSON.readTree(r.body());
-  }
-
-  private static HttpClient client(Path data) throws Exception {
-    return TLS ? trustingClient(data.resolve("tls/cert.pem"))
-        : HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   /** A client that trusts exactly the certificate the server generated into its data directory. */

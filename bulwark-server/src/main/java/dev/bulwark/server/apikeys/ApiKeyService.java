@@ -58,7 +58,8 @@ public final class ApiKeyService {
     Objects.requireNonNull(store, "store");
     this.audit = Objects.requireNonNull(audit, "audit");
     this.clock = Objects.requireNonNull(clock, "clock");
-    this.apiKeys = ApiKeys.create(store, clock, SecureTokens.system());
+    // Whole milliseconds: what the table stores, so a key reads back exactly as it was issued.
+    this.apiKeys = ApiKeys.create(store, Clock.tick(clock, Duration.ofMillis(1)), SecureTokens.system());
   }
 
   /**
@@ -84,12 +85,16 @@ public final class ApiKeyService {
       throw PublicError.of(ErrorKind.BAD_REQUEST, "The expiry is out of range.", "api key lifetime out of range");
     }
     IssuedApiKey issued = apiKeys.issue(owner, requested.stream().map(Scope::wireName).collect(Collectors.toSet()), timeToLive);
+    boolean audited = false;
     try {
       audit.record("apikey.create", owner, "success",
           Map.of("key_id", issued.record().keyId(), "scopes", wire(requested)));
-    } catch (RuntimeException auditFailed) {
-      apiKeys.revoke(issued.record().keyId());
-      throw auditFailed;
+      audited = true;
+    } finally {
+      if (!audited) {
+        // No unaudited key may work: take it back before the failure reaches the caller.
+        apiKeys.revoke(issued.record().keyId());
+      }
     }
     return issued;
   }

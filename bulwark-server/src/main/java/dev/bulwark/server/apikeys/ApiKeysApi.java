@@ -61,7 +61,7 @@ public final class ApiKeysApi implements ApiModule {
             "Revoke one of your API keys", this::revoke));
   }
 
-  private void create(Context ctx) throws Exception {
+  private void create(Context ctx) throws PublicError {
     Principal caller = Principal.of(ctx);
     JsonNode body = ctx.bodyAsClass(JsonNode.class);
     JsonNode scopes = body == null ? null : body.get("scopes");
@@ -92,7 +92,7 @@ public final class ApiKeysApi implements ApiModule {
     ctx.json(Map.of("api_keys", keys.list(caller.accountId()).stream().map(ApiKeysApi::view).toList()));
   }
 
-  private void revoke(Context ctx) throws Exception {
+  private void revoke(Context ctx) throws PublicError {
     Principal caller = Principal.of(ctx);
     keys.revoke(caller.accountId(), ctx.pathParam("id"));
     ctx.status(204);

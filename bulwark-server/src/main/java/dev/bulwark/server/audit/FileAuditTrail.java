@@ -1,5 +1,6 @@
 package dev.bulwark.server.audit;
 
+import dev.bulwark.guard.Limits;
 import dev.bulwark.guard.auditlog.AuditEvent;
 import dev.bulwark.guard.auditlog.AuditKeys;
 import dev.bulwark.guard.auditlog.AuditLog;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.locks.ReadWriteLock;
@@ -39,6 +41,14 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
 public final class FileAuditTrail implements AuditTrail, AutoCloseable {
   /** The log's file name inside the audit directory. */
   public static final String LOG_FILE = "audit.log";
+
+  /**
+   * Records between signed checkpoints. Guard's default is 100; the server signs every 10 because it
+   * is not told when it stops (no final checkpoint on a kill or, today, on a graceful stop), and only
+   * the signed part is protected against truncation. Signing costs one Ed25519 signature and one
+   * head-file replace per 10 events.
+   */
+  public static final int CHECKPOINT_EVERY_RECORDS = 10;
 
   private final Path logFile;
   private final AuditKeys keys;
@@ -70,7 +80,8 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
         }
       }
       Path logFile = directory.resolve(LOG_FILE);
-      return new FileAuditTrail(logFile, keys, AuditLog.open(logFile, keys));
+      return new FileAuditTrail(logFile, keys,
+          AuditLog.open(logFile, keys, CHECKPOINT_EVERY_RECORDS, Clock.systemUTC(), Limits.defaults()));
     } catch (IOException | AuditTamperedException e) {
       throw new AuditUnavailableException("opening the audit log", e);
     }

@@ -1,15 +1,16 @@
 package dev.bulwark.server.files;
 
 import java.nio.charset.StandardCharsets;
-import java.text.Normalizer;
 
 /**
  * Client file names made harmless for display and for the {@code Content-Disposition} header.
  *
- * <p>{@link #sanitize} keeps the last path segment only, normalizes to NFC, and replaces anything
- * but letters, digits, space and {@code . _ - ( )} (so no quote, backslash, control, bidi override,
- * CR or LF can reach a header or a log), collapses runs, trims leading dots and spaces, and caps the
- * length. {@link #contentDisposition} writes RFC 6266 {@code attachment} with an ASCII fallback
+ * <p>{@link #sanitize} keeps the last path segment only and replaces anything but letters, digits,
+ * combining marks that follow a kept character (so {@code é} survives whether it arrives composed or,
+ * as macOS sends it, decomposed), space and {@code . _ - ( )} with {@code _} (so no quote,
+ * backslash, control, bidi override, CR or LF can reach a header or a log), collapses runs, trims
+ * leading dots and spaces, and caps the length. No Unicode normalization is applied: nothing is
+ * checked before a transformation that could change it. {@link #contentDisposition} writes RFC 6266 {@code attachment} with an ASCII fallback
  * {@code filename} and the exact name in RFC 8187 {@code filename*=UTF-8''...}. Stateless;
  * thread-safe.
  */
@@ -25,13 +26,15 @@ public final class FileNames {
   public static String sanitize(String clientName) {
     String name = clientName == null ? "" : clientName;
     int cut = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
-    name = Normalizer.normalize(name.substring(cut + 1), Normalizer.Form.NFC);
+    name = name.substring(cut + 1);
     StringBuilder out = new StringBuilder();
     int kept = 0;
     for (int i = 0; i < name.length() && kept < MAX_CODE_POINTS; ) {
       int cp = name.codePointAt(i);
       i += Character.charCount(cp);
-      boolean allowed = Character.isLetterOrDigit(cp) || cp == ' ' || cp == '.' || cp == '_' || cp == '-'
+      boolean mark = Character.getType(cp) == Character.NON_SPACING_MARK && !out.isEmpty()
+          && out.charAt(out.length() - 1) != '_';
+      boolean allowed = Character.isLetterOrDigit(cp) || mark || cp == ' ' || cp == '.' || cp == '_' || cp == '-'
           || cp == '(' || cp == ')';
       int emit = allowed ? cp : '_';
       if (emit == '_' && !out.isEmpty() && out.charAt(out.length() - 1) == '_') {

@@ -15,6 +15,7 @@ import dev.bulwark.server.http.RateClass;
 import dev.bulwark.server.http.Scope;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
+import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class FilesApi implements ApiModule {
             "Delete one of your files", this::delete));
   }
 
-  private void upload(Context ctx) throws Exception {
+  private void upload(Context ctx) throws PublicError, IOException {
     Principal caller = Principal.of(ctx);
     String name = ctx.queryParam("name");
     if (name == null || name.isBlank()) {
@@ -87,7 +88,7 @@ public final class FilesApi implements ApiModule {
     ctx.json(Map.of("files", files.list(caller.accountId()).stream().map(FilesApi::view).toList()));
   }
 
-  private void download(Context ctx) throws Exception {
+  private void download(Context ctx) throws PublicError, IOException {
     Principal caller = Principal.of(ctx);
     FileService.Download download = files.download(caller.accountId(), id(ctx)).orElseThrow(FilesApi::notFound);
     StoredFile file = download.file();
@@ -98,7 +99,7 @@ public final class FilesApi implements ApiModule {
     ctx.result(download.content());
   }
 
-  private void delete(Context ctx) throws Exception {
+  private void delete(Context ctx) throws PublicError {
     Principal caller = Principal.of(ctx);
     if (!files.delete(caller.accountId(), id(ctx))) {
       throw notFound();

@@ -18,8 +18,8 @@ class ApiKeysEndToEndTest {
   @BeforeAll
   static void start() {
     server = TestServer.start();
-    alice = server.accessToken("acct-alice", "sess-a", Scope.APIKEYS_MANAGE, Scope.FILES_READ, Scope.FILES_WRITE);
-    bob = server.accessToken("acct-bob", "sess-b", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
+    alice = server.apiKey("acct-alice", Scope.APIKEYS_MANAGE, Scope.FILES_READ, Scope.FILES_WRITE);
+    bob = server.apiKey("acct-bob", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
   }
 
   @AfterAll
@@ -89,7 +89,7 @@ class ApiKeysEndToEndTest {
 
   @Test
   void withoutTheManageScope_is403() {
-    String filesOnly = server.accessToken("acct-carol", "sess-c", Scope.FILES_READ);
+    String filesOnly = server.apiKey("acct-carol", Scope.FILES_READ);
     assertThat(server.get("/v1/api-keys", filesOnly).status()).isEqualTo(403);
     assertThat(server.post("/v1/api-keys", "{\"scopes\":[\"files:read\"]}", filesOnly).status()).isEqualTo(403);
   }

@@ -17,8 +17,8 @@ class AuditEndToEndTest {
   @Test
   void securityEvents_areRecordedPagedFilteredAndVerified() {
     try (TestServer server = TestServer.start()) {
-      String alice = server.accessToken("acct-alice", "sess-a", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
-      String auditor = server.accessToken("acct-admin", "sess-z", Scope.AUDIT_READ, Scope.ADMIN);
+      String alice = server.apiKey("acct-alice", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
+      String auditor = server.apiKey("acct-admin", Scope.AUDIT_READ, Scope.ADMIN);
       for (int i = 0; i < 3; i++) {
         assertThat(server.post("/v1/api-keys", "{\"scopes\":[\"files:read\"]}", alice).status()).isEqualTo(201);
       }
@@ -47,8 +47,8 @@ class AuditEndToEndTest {
   @Test
   void editedLogOnDisk_isReportedTampered() throws Exception {
     try (TestServer server = TestServer.start()) {
-      String alice = server.accessToken("acct-alice", "sess-a", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
-      String auditor = server.accessToken("acct-admin", "sess-z", Scope.AUDIT_READ);
+      String alice = server.apiKey("acct-alice", Scope.APIKEYS_MANAGE, Scope.FILES_READ);
+      String auditor = server.apiKey("acct-admin", Scope.AUDIT_READ);
       server.post("/v1/api-keys", "{\"scopes\":[\"files:read\"]}", alice);
       server.post("/v1/api-keys", "{\"scopes\":[\"files:read\"]}", alice);
       Path log = server.dataDir().resolve("audit").resolve(FileAuditTrail.LOG_FILE);
@@ -66,10 +66,10 @@ class AuditEndToEndTest {
   @Test
   void withoutAuditScope_is403_andBadPaging400() {
     try (TestServer server = TestServer.start()) {
-      String user = server.accessToken("acct-alice", "sess-a", Scope.FILES_READ, Scope.ADMIN);
+      String user = server.apiKey("acct-alice", Scope.FILES_READ, Scope.ADMIN);
       assertThat(server.get("/v1/audit", user).status()).isEqualTo(403);
       assertThat(server.post("/v1/audit/verify", null, user).status()).isEqualTo(403);
-      String auditor = server.accessToken("acct-admin", "sess-z", Scope.AUDIT_READ);
+      String auditor = server.apiKey("acct-admin", Scope.AUDIT_READ);
       assertThat(server.get("/v1/audit?limit=0", auditor).status()).isEqualTo(400);
       assertThat(server.get("/v1/audit?limit=9999", auditor).status()).isEqualTo(400);
       assertThat(server.get("/v1/audit?after=-1", auditor).status()).isEqualTo(400);

@@ -109,6 +109,23 @@ class FileAuditTrailTest {
   }
 
   @Test
+  void truncation_ofSignedRecords_isDetectedEvenWithoutACleanClose() throws Exception {
+    Path dir = temp.resolve("audit");
+    FileAuditTrail trail = FileAuditTrail.open(dir, keys); // never closed: as after a kill
+    for (int i = 0; i < 3 * FileAuditTrail.CHECKPOINT_EVERY_RECORDS + 2; i++) {
+      trail.record("secret.write", "alice", "success", Map.of("n", Integer.toString(i)));
+    }
+    AuditVerification before = trail.verify();
+    assertThat(before.lastCheckpointSequence()).isEqualTo(3L * FileAuditTrail.CHECKPOINT_EVERY_RECORDS);
+    assertThat(before.headChecked()).isTrue();
+    Path log = trail.logFile();
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    Files.write(log, lines.subList(0, 12), StandardCharsets.UTF_8); // an attacker cuts the tail
+    assertThatThrownBy(trail::verify).isInstanceOfSatisfying(AuditTamperedException.class,
+        e -> assertThat(e.kind()).isEqualTo(AuditTamperedException.Kind.TRUNCATED));
+  }
+
+  @Test
   void otherKeys_cannotContinueTheLog() {
     Path dir = temp.resolve("audit");
     try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {

@@ -33,6 +33,14 @@ class FileNamesTest {
   }
 
   @Test
+  void decomposedAccents_areKept_butAStrayMarkIsNot() {
+    assertThat(FileNames.sanitize("re\u0301sume\u0301.pdf")).isEqualTo("re\u0301sume\u0301.pdf");
+    assertThat(FileNames.sanitize("\u0301\u0301x.txt")).isEqualTo("_x.txt");
+    assertThat(FileNames.contentDisposition("re\u0301sume\u0301.pdf"))
+        .isEqualTo("attachment; filename=\"re_sume_.pdf\"; filename*=UTF-8''re%CC%81sume%CC%81.pdf");
+  }
+
+  @Test
   void longName_isCapped() {
     assertThat(FileNames.sanitize("a".repeat(5000) + ".txt")).hasSize(FileNames.MAX_CODE_POINTS);
   }

@@ -25,9 +25,9 @@ class FilesEndToEndTest {
   @BeforeAll
   static void start() {
     server = TestServer.builder().setting("limits.max_upload_bytes", "65536").start();
-    alice = server.accessToken("acct-alice", "sess-a", Scope.FILES_READ, Scope.FILES_WRITE);
-    bob = server.accessToken("acct-bob", "sess-b", Scope.FILES_READ, Scope.FILES_WRITE);
-    aliceReadOnly = server.accessToken("acct-alice", "sess-a2", Scope.FILES_READ);
+    alice = server.apiKey("acct-alice", Scope.FILES_READ, Scope.FILES_WRITE);
+    bob = server.apiKey("acct-bob", Scope.FILES_READ, Scope.FILES_WRITE);
+    aliceReadOnly = server.apiKey("acct-alice", Scope.FILES_READ);
   }
 
   @AfterAll
