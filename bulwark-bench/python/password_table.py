@@ -7,16 +7,17 @@ import json
 import statistics
 import sys
 
-# (label, JMH benchmark class, profile param or None, bar name, bar profile, goal ratio or None)
+# (label, JMH benchmark class, (profile, engine) params, bar name, bar profile, goal ratio or None)
 ROWS = [
-    ("Argon2id m=64MiB,t=3,p=4 (native)", "Argon2Benchmark", "65536,3,4", "argon2-ref", "65536,3,4", 1.10),
-    ("Argon2id m=19MiB,t=2,p=1 (native)", "Argon2Benchmark", "19456,2,1", "pynacl", "19456,2,1", 1.30),
-    ("Argon2id m=19MiB,t=2,p=1 (native)", "Argon2Benchmark", "19456,2,1", "libsodium-c", "19456,2,1", None),
-    ("Argon2id m=64MiB,t=3,p=4 (Bouncy Castle)", "Argon2BouncyCastleBenchmark", "65536,3,4", "argon2-ref",
+    ("Argon2id m=64MiB,t=3,p=4 (native)", "Argon2Benchmark", ("65536,3,4", "native"), "argon2-ref", "65536,3,4", 1.10),
+    ("Argon2id m=19MiB,t=2,p=1 (native)", "Argon2Benchmark", ("19456,2,1", "native"), "pynacl", "19456,2,1", 1.30),
+    ("Argon2id m=19MiB,t=2,p=1 (native)", "Argon2Benchmark", ("19456,2,1", "native"), "libsodium-c", "19456,2,1",
+     None),
+    ("Argon2id m=64MiB,t=3,p=4 (Bouncy Castle)", "Argon2Benchmark", ("65536,3,4", "bouncycastle"), "argon2-ref",
      "65536,3,4", None),
-    ("Argon2id m=19MiB,t=2,p=1 (Bouncy Castle)", "Argon2BouncyCastleBenchmark", "19456,2,1", "pynacl",
+    ("Argon2id m=19MiB,t=2,p=1 (Bouncy Castle)", "Argon2Benchmark", ("19456,2,1", "bouncycastle"), "pynacl",
      "19456,2,1", None),
-    ("bcrypt cost 12", "BcryptBenchmark", None, "pyca-bcrypt", "12", 1.15),
+    ("bcrypt cost 12", "BcryptBenchmark", (None, None), "pyca-bcrypt", "12", 1.15),
 ]
 
 
@@ -29,9 +30,9 @@ def main():
     ours = {}
     for entry in json.load(open(jmh_file)):
         cls = entry["benchmark"].split(".")[-2]
-        profile = entry.get("params", {}).get("profile")
+        params = entry.get("params", {})
         raw = [v for fork in entry["primaryMetric"]["rawData"] for v in fork]
-        ours[(cls, profile)] = raw
+        ours[(cls, (params.get("profile"), params.get("engine")))] = raw
     bars = {}
     for line in open(bars_file):
         parts = line.split()

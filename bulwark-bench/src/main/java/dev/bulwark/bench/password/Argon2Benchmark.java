@@ -18,11 +18,12 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * One Argon2id {@link PasswordHasher#hash} (NFKC, UTF-8, 16-byte random salt, 32-byte tag, PHC
- * encoding) in the two issue-4 profiles, with native access granted: libargon2's threaded lanes for
- * p = 4, libsodium for p = 1 when they load and pass their self-test (the setup prints which ran).
- * Bars (bulwark-bench/password-compare): the reference C library at m = 64 MiB, t = 3, p = 4
- * (goal ≤ 1.1×) and libsodium at m = 19 MiB, t = 2, p = 1 (goal ≤ 1.3×).
- * {@link Argon2BouncyCastleBenchmark} is the same with the native path switched off.
+ * encoding) in the two issue-4 profiles, with native access granted. {@code engine=native}:
+ * libargon2's threaded lanes for p = 4, libsodium for p = 1 when they load and pass their self-test;
+ * {@code engine=bouncycastle}: the pure-Java fallback, forced with {@code bulwark.argon2.native=false}
+ * (the choice is made once per JVM, and JMH forks a JVM per parameter combination). The setup
+ * prints which implementation ran. Bars (bulwark-bench/password-compare): the reference C library
+ * at m = 64 MiB, t = 3, p = 4 (goal ≤ 1.1×) and libsodium at m = 19 MiB, t = 2, p = 1 (goal ≤ 1.3×).
  */
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
@@ -35,12 +36,17 @@ public class Argon2Benchmark {
   @Param({"65536,3,4", "19456,2,1"})
   public String profile;
 
+  /** {@code native} (the libraries when they pass their self-test) or {@code bouncycastle}. */
+  @Param({"native", "bouncycastle"})
+  public String engine;
+
   private PasswordHasher hasher;
   private final char[] password = "correct horse battery staple".toCharArray();
 
-  /** A hasher for the profile; prints which Argon2 implementation this JVM chose. */
+  /** Fixes the engine before the first hash, then a hasher for the profile; prints which engine runs. */
   @Setup
   public void setUp() {
+    System.setProperty("bulwark.argon2.native", engine.equals("native") ? "true" : "false");
     hasher = hasherFor(profile);
     System.out.println("# argon2 implementation: " + PasswordHasher.argon2Implementation());
   }
@@ -51,7 +57,7 @@ public class Argon2Benchmark {
     return hasher.hash(password);
   }
 
-  static PasswordHasher hasherFor(String profile) {
+  private static PasswordHasher hasherFor(String profile) {
     String[] mtp = profile.split(",");
     Argon2Parameters p =
         new Argon2Parameters(Integer.parseInt(mtp[0]), Integer.parseInt(mtp[1]), Integer.parseInt(mtp[2]));

@@ -63,7 +63,7 @@ public final class Argon2Engines {
    * @param property the value of {@value #PROPERTY}, or null
    */
   static Selection select(boolean nativeAccess, String property, List<String> sodiumNames, List<String> argon2Names) {
-    if ("false".equalsIgnoreCase(property)) {
+    if ("false".equals(property)) {
       return new Selection(BouncyCastleArgon2.INSTANCE, PROPERTY + "=false");
     }
     if (!nativeAccess) {

@@ -18,7 +18,7 @@ package dev.bulwark.auth.password.internal;
  * @param lanes p
  * @param outLen T, the tag length in bytes
  */
-public record Argon2Job(
+record Argon2Job(
     int type,
     byte[] password,
     byte[] salt,
@@ -29,7 +29,7 @@ public record Argon2Job(
     int lanes,
     int outLen) {
   /** @throws IllegalArgumentException on an unknown type or a non-positive length or cost */
-  public Argon2Job {
+  Argon2Job {
     if (type != Kdfs.ARGON2D && type != Kdfs.ARGON2I && type != Kdfs.ARGON2ID) {
       throw new IllegalArgumentException("unknown Argon2 type " + type);
     }
