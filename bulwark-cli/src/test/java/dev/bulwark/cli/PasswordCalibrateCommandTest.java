@@ -67,11 +67,11 @@ class PasswordCalibrateCommandTest {
   void asProcess_withNativeAccess_usesTheNativeLibraries_withoutIt_fallsBackQuietly() {
     CliRun plain = calibrateProcess(List.of());
     assertThat(plain.exitCode()).as(plain.stderr()).isZero();
-    assertThat(plain.stdout()).contains("implementation: Bouncy Castle (pure Java) — native access not enabled");
+    assertThat(plain.stdout()).contains("implementation: Bouncy Castle (pure Java); native access not enabled");
     assertThat(plain.stderr()).as("no restricted-method warning without the grant").isEmpty();
 
     CliRun forced = calibrateProcess(List.of("--enable-native-access=ALL-UNNAMED", "-Dbulwark.argon2.native=false"));
-    assertThat(forced.stdout()).contains("implementation: Bouncy Castle (pure Java) — bulwark.argon2.native=false");
+    assertThat(forced.stdout()).contains("implementation: Bouncy Castle (pure Java); bulwark.argon2.native=false");
 
     CliRun granted = calibrateProcess(List.of("--enable-native-access=ALL-UNNAMED"));
     assertThat(granted.exitCode()).as(granted.stderr()).isZero();

@@ -53,7 +53,7 @@ public final class Argon2Engines {
   /** For operators and the CLI: which implementation computes Argon2 here, and why. */
   public static String describe() {
     Selection s = Holder.SELECTED;
-    return s.engine().description() + " — " + s.reason();
+    return s.engine().description() + "; " + s.reason();
   }
 
   /**
@@ -70,8 +70,16 @@ public final class Argon2Engines {
       return new Selection(BouncyCastleArgon2.INSTANCE,
           "native access not enabled (run with --enable-native-access=dev.bulwark.auth or ALL-UNNAMED)");
     }
-    Optional<LibsodiumArgon2id> sodium = LibsodiumArgon2id.load(sodiumNames).filter(Argon2Engines::selfTest);
-    Optional<LibArgon2> argon2 = LibArgon2.load(argon2Names).filter(Argon2Engines::selfTest);
+    Optional<LibsodiumArgon2id> sodium;
+    Optional<LibArgon2> argon2;
+    try {
+      sodium = LibsodiumArgon2id.load(sodiumNames).filter(Argon2Engines::selfTest);
+      argon2 = LibArgon2.load(argon2Names).filter(Argon2Engines::selfTest);
+    } catch (RuntimeException | LinkageError e) {
+      // A platform without an FFM linker (UnsupportedOperationException) or a broken library must
+      // not stop password hashing: it only makes it slower.
+      return new Selection(BouncyCastleArgon2.INSTANCE, "native Argon2 unavailable on this platform");
+    }
     if (sodium.isEmpty() && argon2.isEmpty()) {
       return new Selection(BouncyCastleArgon2.INSTANCE, "no native Argon2 library loaded and passed its self-test");
     }

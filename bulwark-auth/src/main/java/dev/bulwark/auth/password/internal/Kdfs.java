@@ -12,10 +12,11 @@ import org.bouncycastle.crypto.params.Argon2Parameters;
 /**
  * The password-hashing primitives, none of them ours: Argon2 from libsodium or the reference
  * libargon2 when {@link Argon2Engines} could load and self-test them, else from Bouncy Castle;
- * bcrypt and scrypt from Bouncy Castle's lightweight API; PBKDF2 from the JDK. Callers have checked every parameter against {@link
- * dev.bulwark.auth.password.VerificationLimits} before calling: nothing here bounds memory.
+ * bcrypt and scrypt from Bouncy Castle's lightweight API; PBKDF2 from the JDK. Callers have checked
+ * every parameter against {@link dev.bulwark.auth.password.VerificationLimits} before calling:
+ * nothing here bounds memory.
  *
- * <p>Thread-safe: every call builds its own engine.
+ * <p>Thread-safe: the Argon2 engines are, and every other call builds its own engine.
  */
 public final class Kdfs {
   /** Bouncy Castle's Argon2 type constants. */
