@@ -27,6 +27,21 @@ class LibsodiumArgon2idTest {
   }
 
   @Test
+  void concurrentCallers_allAgreeWithBouncyCastle() throws Exception {
+    Argon2Job job = new Argon2Job(Kdfs.ARGON2ID, new byte[] {1, 2, 3}, new byte[16], null, null, 2048, 2, 1, 32);
+    byte[] expected = BouncyCastleArgon2.INSTANCE.hash(job);
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(4)) {
+      List<java.util.concurrent.Future<byte[]>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        results.add(pool.submit(() -> lib.hash(job)));
+      }
+      for (var r : results) {
+        assertThat(r.get()).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void lanesSecretDataOtherTypesOrOtherSaltLengths_areLeftToAnotherEngine() {
     byte[] pw = new byte[8];
     List<Argon2Job> refused = List.of(
