@@ -13,8 +13,11 @@ import java.util.function.LongSupplier;
  * slower than the target (not below 19 MiB); then take the largest pass count that fits, at least
  * enough that memory × passes reaches the OWASP minimum's (19 MiB × 2). The result never falls below
  * {@link Argon2Parameters#OWASP_MINIMUM}: a host too slow for it within the target gets the minimum
- * anyway, and a longer login. Parallelism is 1, because Bouncy Castle runs lanes one after another:
- * more lanes would cost time here without costing an attacker's GPU any more.
+ * anyway, and a longer login. Parallelism is 1: Bouncy Castle runs lanes one after another (more
+ * lanes would cost time here without costing an attacker's GPU any more), and one lane with a
+ * 16-byte salt is the case libsodium's SIMD code computes when the native engine is in use
+ * ({@link PasswordHasher#argon2Implementation()}). Measure with the engine production will use:
+ * the same JVM flags ({@code --enable-native-access}) on the same kind of host.
  *
  * {@snippet :
  * Argon2Parameters p = Argon2Calibrator.system().calibrate(Duration.ofMillis(250), 65_536);

@@ -1,5 +1,6 @@
 package dev.bulwark.auth.password;
 
+import dev.bulwark.auth.password.internal.Argon2Engines;
 import dev.bulwark.auth.password.internal.Kdfs;
 import dev.bulwark.auth.password.internal.PasswordBytes;
 import dev.bulwark.auth.password.internal.Phc;
@@ -92,6 +93,15 @@ public final class PasswordHasher {
    */
   public static Argon2Parameters calibrate(Duration target, int memoryBudgetKiB) {
     return Argon2Calibrator.system().calibrate(target, memoryBudgetKiB);
+  }
+
+  /**
+   * Which implementation computes Argon2 in this JVM and why: libsodium and/or the reference
+   * libargon2 through the FFM API when native access is enabled and their self-tests passed, else
+   * Bouncy Castle. For logs and {@code bulwark password calibrate}; never a secret.
+   */
+  public static String argon2Implementation() {
+    return Argon2Engines.describe();
   }
 
   /**

@@ -22,14 +22,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code bulwark password}: hash a password read on stdin as a PHC string, or verify one. The
- * password is never an argument (it would show in {@code ps} and shell history).
+ * {@code bulwark password}: hash a password read on stdin as a PHC string, verify one, check one
+ * against the policy, build a breached-password filter, calibrate Argon2id. The password is never
+ * an argument (it would show in {@code ps} and shell history).
  */
 @Command(
     name = "password",
     mixinStandardHelpOptions = true,
-    subcommands = {PasswordCheckCommand.class, PasswordBuildFilterCommand.class},
-    description = "Hash or verify a password (read on stdin; one trailing newline is removed).")
+    subcommands = {PasswordCheckCommand.class, PasswordBuildFilterCommand.class, PasswordCalibrateCommand.class},
+    description = {
+      "Hash, verify or check a password; build a breached-password filter; calibrate Argon2id.",
+      "The password is read on stdin (one trailing newline removed), never an argument."
+    })
 public final class PasswordCommand implements Runnable {
   /** Longest stdin accepted: {@link PasswordHasher#MAX_PASSWORD_CHARS} chars of up to 4 bytes. */
   private static final int MAX_STDIN_BYTES = PasswordHasher.MAX_PASSWORD_CHARS * 4 + 2;
@@ -51,7 +55,7 @@ public final class PasswordCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "choose hash or verify (see --help)");
+    throw new ParameterException(spec.commandLine(), "choose a subcommand: hash, verify, check, build-filter or calibrate (see --help)");
   }
 
   @Command(

@@ -5,17 +5,18 @@ import java.security.spec.KeySpec;
 import javax.crypto.SecretKey;
 import javax.crypto.SecretKeyFactory;
 import javax.crypto.spec.PBEKeySpec;
-import org.bouncycastle.crypto.generators.Argon2BytesGenerator;
 import org.bouncycastle.crypto.generators.OpenBSDBCrypt;
 import org.bouncycastle.crypto.generators.SCrypt;
 import org.bouncycastle.crypto.params.Argon2Parameters;
 
 /**
- * The password-hashing primitives, none of them ours: Argon2, bcrypt and scrypt from Bouncy Castle's
- * lightweight API, PBKDF2 from the JDK. Callers have checked every parameter against {@link
- * dev.bulwark.auth.password.VerificationLimits} before calling: nothing here bounds memory.
+ * The password-hashing primitives, none of them ours: Argon2 from libsodium or the reference
+ * libargon2 when {@link Argon2Engines} could load and self-test them, else from Bouncy Castle;
+ * bcrypt and scrypt from Bouncy Castle's lightweight API; PBKDF2 from the JDK. Callers have checked
+ * every parameter against {@link dev.bulwark.auth.password.VerificationLimits} before calling:
+ * nothing here bounds memory.
  *
- * <p>Thread-safe: every call builds its own engine.
+ * <p>Thread-safe: the Argon2 engines are, and every other call builds its own engine.
  */
 public final class Kdfs {
   /** Bouncy Castle's Argon2 type constants. */
@@ -43,29 +44,8 @@ public final class Kdfs {
       int iterations,
       int lanes,
       int outLen) {
-    Argon2Parameters.Builder builder =
-        new Argon2Parameters.Builder(type)
-            .withVersion(Argon2Parameters.ARGON2_VERSION_13)
-            .withSalt(salt)
-            .withMemoryAsKB(memoryKiB)
-            .withIterations(iterations)
-            .withParallelism(lanes);
-    if (secret != null) {
-      builder.withSecret(secret);
-    }
-    if (associatedData != null) {
-      builder.withAdditional(associatedData);
-    }
-    Argon2Parameters parameters = builder.build();
-    try {
-      Argon2BytesGenerator generator = new Argon2BytesGenerator();
-      generator.init(parameters);
-      byte[] out = new byte[outLen];
-      generator.generateBytes(password, out);
-      return out;
-    } finally {
-      parameters.clear();
-    }
+    return Argon2Engines.current()
+        .hash(new Argon2Job(type, password, salt, secret, associatedData, memoryKiB, iterations, lanes, outLen));
   }
 
   /**
