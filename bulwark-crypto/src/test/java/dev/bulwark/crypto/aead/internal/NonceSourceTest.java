@@ -55,6 +55,47 @@ class NonceSourceTest {
   }
 
   @Test
+  void nonces_neverRepeatAcrossConcurrentPlatformThreads_sharingStripes() throws Exception {
+    // 16 pool threads x 5,000 nonces of mixed lengths race on the stripes' blocks and refills.
+    Set<String> seen = ConcurrentHashMap.newKeySet();
+    List<Future<Integer>> results = new ArrayList<>();
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      for (int t = 0; t < 16; t++) {
+        int length = t % 2 == 0 ? 12 : 24; // mixed lengths leave uneven tails before each refill
+        results.add(
+            pool.submit(
+                () -> {
+                  int duplicates = 0;
+                  byte[] nonce = new byte[length];
+                  for (int i = 0; i < 5_000; i++) {
+                    NonceSource.fill(nonce, 0, length);
+                    if (!seen.add(HexFormat.of().formatHex(nonce))) {
+                      duplicates++;
+                    }
+                  }
+                  return duplicates;
+                }));
+      }
+      for (Future<Integer> result : results) {
+        assertThat(result.get()).isZero();
+      }
+    }
+    assertThat(seen).hasSize(16 * 5_000);
+  }
+
+  @Test
+  void maximalRequest_afterPartialUse_isServedWhole() {
+    byte[] small = new byte[12];
+    NonceSource.fill(small, 0, 12); // the block now has fewer than BLOCK_BYTES left
+    byte[] whole = new byte[NonceSource.BLOCK_BYTES];
+    NonceSource.fill(whole, 0, whole.length);
+    // Fresh DRBG output has no all-zero 16-byte run in practice; a short copy would leave one.
+    for (int i = 0; i + 16 <= whole.length; i += 16) {
+      assertThat(java.util.Arrays.copyOfRange(whole, i, i + 16)).isNotEqualTo(new byte[16]);
+    }
+  }
+
+  @Test
   void fill_writesOnlyTheRequestedRange() {
     byte[] buffer = new byte[40];
     NonceSource.fill(buffer, 10, 12);
