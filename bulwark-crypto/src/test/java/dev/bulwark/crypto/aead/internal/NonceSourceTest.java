@@ -29,58 +29,45 @@ class NonceSourceTest {
 
   @Test
   void nonces_neverRepeatAcrossConcurrentVirtualThreads() throws Exception {
-    Set<String> seen = ConcurrentHashMap.newKeySet();
-    List<Future<Integer>> results = new ArrayList<>();
     try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int t = 0; t < 64; t++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  int duplicates = 0;
-                  byte[] nonce = new byte[24];
-                  for (int i = 0; i < 2_000; i++) {
-                    NonceSource.fill(nonce, 0, 24);
-                    if (!seen.add(HexFormat.of().formatHex(nonce))) {
-                      duplicates++;
-                    }
-                  }
-                  return duplicates;
-                }));
-      }
-      for (Future<Integer> result : results) {
-        assertThat(result.get()).isZero();
-      }
+      assertNoRepeats(pool, 64, 2_000, task -> 24);
     }
-    assertThat(seen).hasSize(64 * 2_000);
   }
 
   @Test
   void nonces_neverRepeatAcrossConcurrentPlatformThreads_sharingStripes() throws Exception {
-    // 16 pool threads x 5,000 nonces of mixed lengths race on the stripes' blocks and refills.
+    // Mixed lengths leave uneven tails before each block refill.
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      assertNoRepeats(pool, 16, 5_000, task -> task % 2 == 0 ? 12 : 24);
+    }
+  }
+
+  /** Runs {@code tasks} tasks drawing {@code perTask} nonces each and checks that none repeats. */
+  private static void assertNoRepeats(
+      ExecutorService pool, int tasks, int perTask, java.util.function.IntUnaryOperator lengthOfTask)
+      throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     List<Future<Integer>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
-      for (int t = 0; t < 16; t++) {
-        int length = t % 2 == 0 ? 12 : 24; // mixed lengths leave uneven tails before each refill
-        results.add(
-            pool.submit(
-                () -> {
-                  int duplicates = 0;
-                  byte[] nonce = new byte[length];
-                  for (int i = 0; i < 5_000; i++) {
-                    NonceSource.fill(nonce, 0, length);
-                    if (!seen.add(HexFormat.of().formatHex(nonce))) {
-                      duplicates++;
-                    }
+    for (int t = 0; t < tasks; t++) {
+      int length = lengthOfTask.applyAsInt(t);
+      results.add(
+          pool.submit(
+              () -> {
+                int duplicates = 0;
+                byte[] nonce = new byte[length];
+                for (int i = 0; i < perTask; i++) {
+                  NonceSource.fill(nonce, 0, length);
+                  if (!seen.add(HexFormat.of().formatHex(nonce))) {
+                    duplicates++;
                   }
-                  return duplicates;
-                }));
-      }
-      for (Future<Integer> result : results) {
-        assertThat(result.get()).isZero();
-      }
+                }
+                return duplicates;
+              }));
     }
-    assertThat(seen).hasSize(16 * 5_000);
+    for (Future<Integer> result : results) {
+      assertThat(result.get()).isZero();
+    }
+    assertThat(seen).hasSize(tasks * perTask);
   }
 
   @Test
