@@ -133,7 +133,7 @@ public final class KemPublicKey {
         byte[][] result = MlKem768.encapsulate(defaultEncapsulator());
         yield new KemEncapsulation(result[0], result[1]);
       }
-      case X_WING -> XWing.encapsulate(mlKem, x25519, new SecureRandom());
+      case X_WING -> XWing.encapsulate(mlKem, x25519, DEFAULT_RANDOM);
     };
   }
 
