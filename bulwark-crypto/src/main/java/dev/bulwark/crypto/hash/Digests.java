@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.Objects;
 
 /**
@@ -17,11 +18,21 @@ import java.util.Objects;
  * }
  *
  * <p>Streams and files are read through one fixed buffer of {@value #BUFFER_BYTES} bytes, so memory
- * does not grow with the input. Thread-safe: stateless.
+ * does not grow with the input. Thread-safe: the one-shot {@link #digest(DigestAlgorithm, byte[])}
+ * keeps one JDK {@code MessageDigest} per platform thread and algorithm (used by that thread only);
+ * everything else is stateless.
  */
 public final class Digests {
   /** Size of the read buffer for streams and files. */
   public static final int BUFFER_BYTES = 64 * 1024;
+
+  // For one-shot digests on platform threads (pools, event loops): MessageDigest.getInstance costs
+  // about half of hashing 64 bytes. digest() resets the object and the JDK zeroes its buffered input
+  // then, so nothing of one message stays behind for the next. Virtual threads are short-lived and
+  // would each fill a thread-local for one use, so they make a fresh digest as before. The array and
+  // its elements are JDK classes: the thread-local cannot pin this library's class loader.
+  private static final ThreadLocal<MessageDigest[]> PER_PLATFORM_THREAD =
+      ThreadLocal.withInitial(() -> new MessageDigest[DigestAlgorithm.values().length]);
 
   private Digests() {}
 
@@ -32,7 +43,18 @@ public final class Digests {
 
   /** The digest of {@code data}. */
   public static byte[] digest(DigestAlgorithm algorithm, byte[] data) {
-    return Hasher.of(algorithm).update(data).digest();
+    Objects.requireNonNull(algorithm, "algorithm");
+    Objects.requireNonNull(data, "data");
+    if (algorithm.jdkName() == null || Thread.currentThread().isVirtual()) {
+      return Hasher.of(algorithm).update(data).digest();
+    }
+    MessageDigest[] mine = PER_PLATFORM_THREAD.get();
+    MessageDigest md = mine[algorithm.ordinal()];
+    if (md == null) {
+      md = Hasher.jdkDigest(algorithm);
+      mine[algorithm.ordinal()] = md;
+    }
+    return md.digest(data);
   }
 
   /**

@@ -40,7 +40,7 @@ public final class Hasher {
     };
   }
 
-  private static MessageDigest jdkDigest(DigestAlgorithm algorithm) {
+  static MessageDigest jdkDigest(DigestAlgorithm algorithm) {
     try {
       return MessageDigest.getInstance(algorithm.jdkName());
     } catch (NoSuchAlgorithmException e) {

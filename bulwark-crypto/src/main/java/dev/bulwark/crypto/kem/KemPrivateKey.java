@@ -7,6 +7,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.crypto.KEM;
 import javax.security.auth.Destroyable;
 
 /**
@@ -16,7 +17,8 @@ import javax.security.auth.Destroyable;
  * specifications recommend; ML-KEM-768 keys can also be imported from the expanded FIPS 203 form.
  * Key material never appears in {@link #toString()}; export only through {@code insecure...}
  * accessors; {@link #destroy()} zeroes the seed and X25519 scalar we hold (the JDK's ML-KEM key object
- * is only dropped). Thread-safe.
+ * and the decapsulator made from it on first use, which holds its own copy of the raw key, are only
+ * dropped). Thread-safe.
  *
  * <p><b>Warning:</b> decapsulating a well-formed but wrong ciphertext returns a pseudorandom secret
  * rather than an error (FIPS 203 implicit rejection). Always feed the secret to an authenticated
@@ -32,6 +34,8 @@ public final class KemPrivateKey implements Destroyable {
   private final byte[] seed; // null when imported from the expanded ML-KEM form
   private final byte[] skX; // X_WING only
   private volatile PrivateKey mlKem;
+  // Made on the first decapsulation and kept until destroy(): see MlKem768.decapsulator.
+  private volatile KEM.Decapsulator decapsulator;
   private volatile boolean destroyed;
 
   private KemPrivateKey(KemAlgorithm algorithm, KemPublicKey publicKey, byte[] seed, byte[] skX, PrivateKey mlKem) {
@@ -146,20 +150,29 @@ public final class KemPrivateKey implements Destroyable {
    */
   public byte[] decapsulate(byte[] ciphertext) throws CryptoException {
     Objects.requireNonNull(ciphertext, "ciphertext");
-    PrivateKey key = mlKem;
-    if (destroyed || key == null) {
-      throw new CryptoException("decapsulation key was destroyed");
-    }
+    KEM.Decapsulator d = liveDecapsulator();
     return switch (algorithm) {
-      case ML_KEM_768 -> MlKem768.decapsulate(key, ciphertext);
-      case X_WING -> XWing.decapsulate(key, skX, x25519Public(), ciphertext);
+      case ML_KEM_768 -> MlKem768.decapsulate(d, ciphertext);
+      case X_WING -> XWing.decapsulate(d, skX, publicKey.x25519(), ciphertext);
     };
   }
 
-  /** The X-Wing public key's X25519 part, for decapsulation. */
-  private byte[] x25519Public() {
-    byte[] raw = publicKey.exportRaw();
-    return Arrays.copyOfRange(raw, MlKem768.PUBLIC_BYTES, raw.length);
+  private KEM.Decapsulator liveDecapsulator() throws CryptoException {
+    KEM.Decapsulator d = decapsulator;
+    if (d == null) {
+      PrivateKey key = mlKem;
+      if (destroyed || key == null) {
+        throw new CryptoException("decapsulation key was destroyed");
+      }
+      d = MlKem768.decapsulator(key);
+      decapsulator = d;
+    }
+    // Checked after the read, so a destroy() that has returned is never followed by a success.
+    if (destroyed) {
+      decapsulator = null;
+      throw new CryptoException("decapsulation key was destroyed");
+    }
+    return d;
   }
 
   /**
@@ -230,6 +243,7 @@ public final class KemPrivateKey implements Destroyable {
       Arrays.fill(skX, (byte) 0);
     }
     mlKem = null;
+    decapsulator = null;
   }
 
   @Override

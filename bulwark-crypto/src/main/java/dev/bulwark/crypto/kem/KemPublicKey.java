@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import javax.crypto.KEM;
 
 /**
  * An encapsulation (public) key for a {@link KemAlgorithm}. Imports run the FIPS 203 §7.2 modulus
@@ -23,10 +24,16 @@ public final class KemPublicKey {
   /** SPKI for X-Wing (draft-connolly-cfrg-xwing-kem §5.8.1, OID 1.3.6.1.4.1.62253.25722). */
   static final byte[] XWING_SPKI_PREFIX =
       HexFormat.of().parseHex("308204d4300d060b2b0601040183e62d81c87a038204c100");
+  // One instance for every key: the JDK's default generator is thread-safe, and making one per call
+  // (as new SecureRandom() did) costs a provider lookup per encapsulation.
+  private static final SecureRandom DEFAULT_RANDOM = new SecureRandom();
 
   private final KemAlgorithm algorithm;
   private final PublicKey mlKem;
   private final byte[] x25519; // X_WING only
+  // Made on the first encapsulate() and kept: see MlKem768.encapsulator. Racing threads may each make
+  // one; any of them is correct, and the JDK's Encapsulator is immutable and thread-safe.
+  private volatile KEM.Encapsulator defaultEncapsulator; // ML_KEM_768 only
 
   KemPublicKey(KemAlgorithm algorithm, PublicKey mlKem, byte[] x25519) {
     this.algorithm = algorithm;
@@ -116,9 +123,32 @@ public final class KemPublicKey {
     return XWing.concat(spkiPrefix(algorithm), exportRaw());
   }
 
-  /** Encapsulates a fresh shared secret to this key, with the system's strong random source. */
+  /**
+   * Encapsulates a fresh shared secret to this key, with the JDK's default {@code SecureRandom} (what
+   * {@code new SecureRandom()} gives: the operating system's generator on Linux).
+   */
   public KemEncapsulation encapsulate() throws CryptoException {
-    return encapsulate(new SecureRandom());
+    return switch (algorithm) {
+      case ML_KEM_768 -> {
+        byte[][] result = MlKem768.encapsulate(defaultEncapsulator());
+        yield new KemEncapsulation(result[0], result[1]);
+      }
+      case X_WING -> XWing.encapsulate(mlKem, x25519, DEFAULT_RANDOM);
+    };
+  }
+
+  private KEM.Encapsulator defaultEncapsulator() throws CryptoException {
+    KEM.Encapsulator e = defaultEncapsulator;
+    if (e == null) {
+      e = MlKem768.encapsulator(mlKem, DEFAULT_RANDOM);
+      defaultEncapsulator = e;
+    }
+    return e;
+  }
+
+  /** The X25519 part of an X-Wing key (not a copy: callers must not modify it). */
+  byte[] x25519() {
+    return x25519;
   }
 
   /**

@@ -125,13 +125,48 @@ final class MlKem768 {
     }
   }
 
+  /**
+   * A reusable encapsulator for {@code key}. {@code KEM.newEncapsulator} translates the key, copies
+   * its raw bytes and runs the provider's key check every time it is called, which costs as much as
+   * a tenth of an encapsulation; the JDK documents {@code Encapsulator} as immutable and safe to use
+   * from many threads at once, so a key can make one and keep it.
+   *
+   * @param random the source of the 32-byte FIPS 203 message {@code m}, or null for the JDK's default
+   *     {@code SecureRandom} (what {@code new SecureRandom()} gives)
+   */
+  static KEM.Encapsulator encapsulator(PublicKey key, SecureRandom random) throws CryptoException {
+    try {
+      return KEM.getInstance(NAME, PROVIDER).newEncapsulator(key, random);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new CryptoException("ML-KEM-768 encapsulation key rejected");
+    }
+  }
+
   /** Encapsulates to {@code key}, drawing the 32-byte FIPS 203 message {@code m} from {@code random}. */
   static byte[][] encapsulate(PublicKey key, SecureRandom random) throws CryptoException {
+    return encapsulate(encapsulator(key, random));
+  }
+
+  /** Encapsulates with a prepared encapsulator: {@code {sharedSecret, ciphertext}}. */
+  static byte[][] encapsulate(KEM.Encapsulator encapsulator) throws CryptoException {
     try {
-      KEM.Encapsulated result = KEM.getInstance(NAME, PROVIDER).newEncapsulator(key, random).encapsulate();
+      KEM.Encapsulated result = encapsulator.encapsulate();
       return new byte[][] {result.key().getEncoded(), result.encapsulation()};
-    } catch (GeneralSecurityException | RuntimeException e) {
+    } catch (RuntimeException e) {
       throw new CryptoException("ML-KEM-768 encapsulation failed");
+    }
+  }
+
+  /**
+   * A reusable decapsulator for {@code key}; see {@link #encapsulator} for why. Warning: it holds its
+   * own copy of the raw decapsulation key, which (like the JDK key object itself) cannot be wiped;
+   * making one per call, as before, left one such copy in the heap per call instead.
+   */
+  static KEM.Decapsulator decapsulator(PrivateKey key) throws CryptoException {
+    try {
+      return KEM.getInstance(NAME, PROVIDER).newDecapsulator(key);
+    } catch (GeneralSecurityException | RuntimeException e) {
+      throw new CryptoException("ML-KEM-768 decapsulation key rejected");
     }
   }
 
@@ -139,12 +174,12 @@ final class MlKem768 {
    * Decapsulates. A well-formed but wrong ciphertext yields a pseudorandom secret (FIPS 203 implicit
    * rejection), not an error: the mismatch surfaces when the derived key fails to authenticate.
    */
-  static byte[] decapsulate(PrivateKey key, byte[] ciphertext) throws CryptoException {
+  static byte[] decapsulate(KEM.Decapsulator decapsulator, byte[] ciphertext) throws CryptoException {
     if (ciphertext.length != CIPHERTEXT_BYTES) {
       throw new CryptoException("an ML-KEM-768 ciphertext is " + CIPHERTEXT_BYTES + " bytes");
     }
     try {
-      return KEM.getInstance(NAME, PROVIDER).newDecapsulator(key).decapsulate(ciphertext).getEncoded();
+      return decapsulator.decapsulate(ciphertext).getEncoded();
     } catch (GeneralSecurityException | RuntimeException e) {
       throw new CryptoException("ML-KEM-768 decapsulation failed");
     }

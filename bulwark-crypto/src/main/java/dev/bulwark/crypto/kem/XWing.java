@@ -4,10 +4,10 @@ import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.internal.asym.FixedBytesRandom;
 import java.security.KeyPair;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.util.Arrays;
+import javax.crypto.KEM;
 import org.bouncycastle.crypto.digests.SHAKEDigest;
 import org.bouncycastle.math.ec.rfc7748.X25519;
 
@@ -88,7 +88,8 @@ final class XWing {
     }
   }
 
-  static byte[] decapsulate(PrivateKey skM, byte[] skX, byte[] pkX, byte[] ciphertext) throws CryptoException {
+  static byte[] decapsulate(KEM.Decapsulator skM, byte[] skX, byte[] pkX, byte[] ciphertext)
+      throws CryptoException {
     if (ciphertext.length != CIPHERTEXT_BYTES) {
       throw new CryptoException("an X-Wing ciphertext is " + CIPHERTEXT_BYTES + " bytes");
     }

@@ -77,15 +77,19 @@ public final class KeysetAead implements Aead {
    */
   static AeadKey usableKey(Keyset keyset, int id) throws CryptoException {
     KeyEntry entry = keyset.entry(id);
-    String name = "key " + Integer.toUnsignedString(id);
     if (entry == null) {
-      throw new CryptoException("no " + name + " in this keyset: made with another keyset, or modified");
+      throw new CryptoException("no " + nameOf(id) + " in this keyset: made with another keyset, or modified");
     }
+    // The name is built only on the refusal paths: every decryption passes through here.
     return switch (entry.status()) {
       case ENABLED -> entry.key();
-      case DISABLED -> throw new CryptoException(name + " is disabled: enable it to decrypt this data");
-      case DESTROYED -> throw new CryptoException(name + " was destroyed: this data can no longer be decrypted");
+      case DISABLED -> throw new CryptoException(nameOf(id) + " is disabled: enable it to decrypt this data");
+      case DESTROYED -> throw new CryptoException(nameOf(id) + " was destroyed: this data can no longer be decrypted");
     };
+  }
+
+  private static String nameOf(int id) {
+    return "key " + Integer.toUnsignedString(id);
   }
 
   private RandomNonceAead aeadOf(AeadKey key) {

@@ -13,8 +13,9 @@ import org.bouncycastle.crypto.signers.Ed25519Signer;
 
 /**
  * The one place that maps a {@link SignatureAlgorithm} to its implementation, each provider named
- * explicitly: Bouncy Castle's lightweight Ed25519, the JDK's SunEC, SunRsaSign and SUN (ML-DSA). A
- * fresh engine per call keeps everything thread-safe.
+ * explicitly: Bouncy Castle's lightweight Ed25519, the JDK's SunEC, SunRsaSign and SUN (ML-DSA).
+ * Signing uses a fresh engine per call; verification borrows a key-initialised engine from the key's
+ * {@link VerifierPool}. Both keep everything thread-safe.
  */
 final class Signers {
   /** RFC 8017 §9.1 with SHA-256, MGF1-SHA-256 and a 32-byte salt (the digest length, RFC 8230). */
@@ -35,26 +36,35 @@ final class Signers {
     } else if (key.algorithm() == SignatureAlgorithm.ECDSA_P256_SHA256) {
       // Strict DER first (see EcdsaDer), then the JDK on the unambiguous r||s form.
       var fixed = EcdsaDer.toP1363(signature);
-      valid = fixed.isPresent() && jdkVerify(SignatureAlgorithm.ECDSA_P256_SHA256_P1363, key, fixed.get(), data);
+      valid = fixed.isPresent() && jdkVerify(key, fixed.get(), data);
     } else {
-      valid = jdkVerify(key.algorithm(), key, signature, data);
+      valid = jdkVerify(key, signature, data);
     }
     if (!valid) {
       throw new CryptoException("signature did not verify");
     }
   }
 
-  private static boolean jdkVerify(
-      SignatureAlgorithm algorithm, VerifyingKey key, byte[] signature, byte[] data) {
+  private static boolean jdkVerify(VerifyingKey key, byte[] signature, byte[] data) {
+    VerifierPool pool = key.verifierPool();
+    Signature verifier;
     try {
-      Signature verifier = engine(algorithm);
-      verifier.initVerify(key.jdkKey());
-      verifier.update(data);
-      return verifier.verify(signature);
-    } catch (GeneralSecurityException | RuntimeException malformed) {
-      // A malformed signature (bad DER, wrong length, out-of-range integer) is an invalid one.
+      verifier = pool.take();
+    } catch (GeneralSecurityException | RuntimeException e) {
+      // The key was checked at import; a provider that now refuses it verifies nothing.
       return false;
     }
+    boolean valid;
+    try {
+      verifier.update(data);
+      valid = verifier.verify(signature);
+    } catch (GeneralSecurityException | RuntimeException malformed) {
+      // A malformed signature (bad DER, wrong length, out-of-range integer) is an invalid one. The
+      // engine is not returned to the pool: its state after an exception is the provider's business.
+      return false;
+    }
+    pool.give(verifier);
+    return valid;
   }
 
   static byte[] signEd25519(Ed25519PrivateKeyParameters key, byte[] data) {
@@ -76,7 +86,15 @@ final class Signers {
     }
   }
 
-  private static Signature engine(SignatureAlgorithm algorithm) throws GeneralSecurityException {
+  /**
+   * The engine that verifies signatures of {@code algorithm}'s keys: DER ECDSA is verified on the
+   * P1363 engine after {@link EcdsaDer} has checked and converted the encoding.
+   */
+  static SignatureAlgorithm verifyEngineOf(SignatureAlgorithm algorithm) {
+    return algorithm == SignatureAlgorithm.ECDSA_P256_SHA256 ? SignatureAlgorithm.ECDSA_P256_SHA256_P1363 : algorithm;
+  }
+
+  static Signature engine(SignatureAlgorithm algorithm) throws GeneralSecurityException {
     return switch (algorithm) {
       case ECDSA_P256_SHA256 -> Signature.getInstance("SHA256withECDSA", "SunEC");
       case ECDSA_P256_SHA256_P1363 -> Signature.getInstance("SHA256withECDSAinP1363Format", "SunEC");

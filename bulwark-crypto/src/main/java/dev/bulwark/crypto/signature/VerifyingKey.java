@@ -11,7 +11,9 @@ import org.bouncycastle.crypto.params.Ed25519PublicKeyParameters;
 /**
  * A public key pinned to one {@link SignatureAlgorithm}. Imports reject keys that are malformed, of
  * another algorithm, on another curve, off the curve, or (RSA) shorter than 2048 bits. Public keys are
- * not secret, so every export is plain. Thread-safe: immutable.
+ * not secret, so every export is plain. Thread-safe: immutable, apart from a small pool of JDK
+ * verification engines already initialised with the key ({@link VerifierPool}), which only speeds up
+ * {@link #verifier()}.
  *
  * {@snippet :
  * VerifyingKey key = VerifyingKey.fromSpki(SignatureAlgorithm.ED25519, spkiDer);
@@ -23,6 +25,7 @@ public final class VerifyingKey {
   private final byte[] ed25519; // raw 32 bytes, ED25519 only
   private final Ed25519PublicKeyParameters ed25519Params; // ED25519 only
   private final PublicKey jdk; // every other algorithm
+  private final VerifierPool verifierPool; // every algorithm but ED25519
 
   private VerifyingKey(
       SignatureAlgorithm algorithm, byte[] ed25519, Ed25519PublicKeyParameters params, PublicKey jdk) {
@@ -30,6 +33,7 @@ public final class VerifyingKey {
     this.ed25519 = ed25519;
     this.ed25519Params = params;
     this.jdk = jdk;
+    this.verifierPool = jdk == null ? null : new VerifierPool(Signers.verifyEngineOf(algorithm), jdk);
   }
 
   static VerifyingKey ofEd25519(byte[] raw) throws CryptoException {
@@ -178,6 +182,10 @@ public final class VerifyingKey {
 
   PublicKey jdkKey() {
     return jdk;
+  }
+
+  VerifierPool verifierPool() {
+    return verifierPool;
   }
 
   RSAPublicKey rsaKey() {

@@ -111,4 +111,56 @@ class DigestsTest {
   void missingFile_throwsIOException(@TempDir Path dir) {
     assertThatThrownBy(() -> Digests.digest(DigestAlgorithm.SHA256, dir.resolve("absent"))).isInstanceOf(IOException.class);
   }
+
+  @Test
+  void oneShot_reusedPerThread_matchesAFreshHasherEveryTime() {
+    // The one-shot path keeps a MessageDigest per platform thread: a leftover of one message (a long
+    // one, then a short one, then an empty one) must never leak into the next digest.
+    SecureRandom random = new SecureRandom();
+    for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+      for (int length : new int[] {100_000, 3, 0, 64, 65, 1}) {
+        byte[] data = new byte[length];
+        random.nextBytes(data);
+        byte[] expected = Digests.newHasher(algorithm).update(data).digest();
+        assertThat(Digests.digest(algorithm, data)).as("%s over %d bytes", algorithm, length).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
+  void oneShot_concurrentPlatformAndVirtualThreads_neverMixMessages() throws Exception {
+    byte[][] messages = new byte[16][];
+    byte[][] expected = new byte[16][];
+    for (int i = 0; i < messages.length; i++) {
+      messages[i] = ("message " + i).repeat(i * 50 + 1).getBytes(StandardCharsets.UTF_8);
+      expected[i] = Digests.newHasher(DigestAlgorithm.SHA256).update(messages[i]).digest();
+    }
+    for (var pool : List.of(java.util.concurrent.Executors.newFixedThreadPool(8),
+        java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor())) {
+      try (pool) {
+        List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+          int first = t;
+          results.add(pool.submit(() -> {
+            int wrong = 0;
+            for (int i = 0; i < 500; i++) {
+              int m = (first + i) % messages.length;
+              if (!java.util.Arrays.equals(Digests.digest(DigestAlgorithm.SHA256, messages[m]), expected[m])) {
+                wrong++;
+              }
+            }
+            return wrong;
+          }));
+        }
+        for (var r : results) {
+          assertThat(r.get()).isZero();
+        }
+      }
+    }
+  }
+
+  @Test
+  void oneShot_nullData_isMisuse() {
+    assertThatThrownBy(() -> Digests.digest(DigestAlgorithm.SHA256, (byte[]) null)).isInstanceOf(NullPointerException.class);
+  }
 }

@@ -28,20 +28,20 @@ public final class MessageBudget {
    * @throws CryptoException if the limit has been reached
    */
   public void consume() throws CryptoException {
-    long current;
-    do {
-      current = used.get();
-      if (current >= limit) {
-        throw new CryptoException(
-            "this key has reached its limit of "
-                + limit
-                + " random-nonce encryptions (NIST SP 800-38D §8.3): rotate to a new key");
-      }
-    } while (!used.compareAndSet(current, current + 1));
+    // One atomic add instead of a compare-and-set loop, which retries under contention when many
+    // threads encrypt with one key. Each caller gets a distinct previous count, so exactly the first
+    // `limit` callers pass. Refused calls still add one: the count may exceed the limit (remaining()
+    // clamps at zero), and with a 64-bit counter it cannot wrap in any real lifetime.
+    if (used.getAndIncrement() >= limit) {
+      throw new CryptoException(
+          "this key has reached its limit of "
+              + limit
+              + " random-nonce encryptions (NIST SP 800-38D §8.3): rotate to a new key");
+    }
   }
 
   /** Encryptions left before {@link #consume()} refuses. */
   public long remaining() {
-    return limit - used.get();
+    return Math.max(0, limit - used.get());
   }
 }

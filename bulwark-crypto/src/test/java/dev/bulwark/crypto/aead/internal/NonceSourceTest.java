@@ -29,29 +29,57 @@ class NonceSourceTest {
 
   @Test
   void nonces_neverRepeatAcrossConcurrentVirtualThreads() throws Exception {
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      assertNoRepeats(pool, 64, 2_000, task -> 24);
+    }
+  }
+
+  @Test
+  void nonces_neverRepeatAcrossConcurrentPlatformThreads_sharingStripes() throws Exception {
+    // Mixed lengths leave uneven tails before each block refill.
+    try (ExecutorService pool = Executors.newFixedThreadPool(16)) {
+      assertNoRepeats(pool, 16, 5_000, task -> task % 2 == 0 ? 12 : 24);
+    }
+  }
+
+  /** Runs {@code tasks} tasks drawing {@code perTask} nonces each and checks that none repeats. */
+  private static void assertNoRepeats(
+      ExecutorService pool, int tasks, int perTask, java.util.function.IntUnaryOperator lengthOfTask)
+      throws Exception {
     Set<String> seen = ConcurrentHashMap.newKeySet();
     List<Future<Integer>> results = new ArrayList<>();
-    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
-      for (int t = 0; t < 64; t++) {
-        results.add(
-            pool.submit(
-                () -> {
-                  int duplicates = 0;
-                  byte[] nonce = new byte[24];
-                  for (int i = 0; i < 2_000; i++) {
-                    NonceSource.fill(nonce, 0, 24);
-                    if (!seen.add(HexFormat.of().formatHex(nonce))) {
-                      duplicates++;
-                    }
+    for (int t = 0; t < tasks; t++) {
+      int length = lengthOfTask.applyAsInt(t);
+      results.add(
+          pool.submit(
+              () -> {
+                int duplicates = 0;
+                byte[] nonce = new byte[length];
+                for (int i = 0; i < perTask; i++) {
+                  NonceSource.fill(nonce, 0, length);
+                  if (!seen.add(HexFormat.of().formatHex(nonce))) {
+                    duplicates++;
                   }
-                  return duplicates;
-                }));
-      }
-      for (Future<Integer> result : results) {
-        assertThat(result.get()).isZero();
-      }
+                }
+                return duplicates;
+              }));
     }
-    assertThat(seen).hasSize(64 * 2_000);
+    for (Future<Integer> result : results) {
+      assertThat(result.get()).isZero();
+    }
+    assertThat(seen).hasSize(tasks * perTask);
+  }
+
+  @Test
+  void maximalRequest_afterPartialUse_isServedWhole() {
+    byte[] small = new byte[12];
+    NonceSource.fill(small, 0, 12); // the block now has fewer than BLOCK_BYTES left
+    byte[] whole = new byte[NonceSource.BLOCK_BYTES];
+    NonceSource.fill(whole, 0, whole.length);
+    // Fresh DRBG output has no all-zero 16-byte run in practice; a short copy would leave one.
+    for (int i = 0; i + 16 <= whole.length; i += 16) {
+      assertThat(java.util.Arrays.copyOfRange(whole, i, i + 16)).isNotEqualTo(new byte[16]);
+    }
   }
 
   @Test

@@ -26,6 +26,30 @@ class RandomNonceAeadTest {
   }
 
   @Test
+  void budgetUnderContention_letsExactlyTheLimitThrough() throws Exception {
+    MessageBudget budget = new MessageBudget(1_000);
+    java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
+    java.util.concurrent.atomic.AtomicInteger refused = new java.util.concurrent.atomic.AtomicInteger();
+    try (var pool = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+      for (int t = 0; t < 8; t++) {
+        pool.submit(() -> {
+          for (int i = 0; i < 400; i++) {
+            try {
+              budget.consume();
+              passed.incrementAndGet();
+            } catch (CryptoException e) {
+              refused.incrementAndGet();
+            }
+          }
+        });
+      }
+    }
+    assertThat(passed.get()).isEqualTo(1_000);
+    assertThat(refused.get()).isEqualTo(8 * 400 - 1_000);
+    assertThat(budget.remaining()).isZero();
+  }
+
+  @Test
   void budgetIsSharedBetweenAeadsOfOneKey() throws CryptoException {
     MessageBudget budget = new MessageBudget(2);
     new RandomNonceAead(engine, budget, new SecureRandom()).encrypt(new byte[0], new byte[0]);
