@@ -179,7 +179,11 @@ class AccountsApiTest {
         .jwtId(SecureTokens.system().urlSafe(16)).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5))).build());
     assertThat(server.get("/v1/me", wrongAudience).status()).isEqualTo(401);
 
-    String unknownSession = server.accessToken(accountId, "no-such-session", Scope.SECRETS_READ);
+    // Signed by the server's own key, so only the session check can refuse it (TestServer.accessToken
+    // would create the session row first).
+    String unknownSession = server.services().jwtSigner().sign(JwtClaims.builder().issuer("bulwark")
+        .audience("bulwark-api").subject(accountId).claim("sid", "no-such-session").scopes("secrets:read")
+        .jwtId(SecureTokens.system().urlSafe(16)).issuedAt(now).expiresAt(now.plus(Duration.ofMinutes(5))).build());
     assertThat(server.get("/v1/me", unknownSession).status()).as("a session the table does not hold").isEqualTo(401);
   }
 

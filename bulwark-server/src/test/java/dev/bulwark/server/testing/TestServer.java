@@ -188,6 +188,7 @@ public final class TestServer implements AutoCloseable {
 
   /** A valid 5-minute access token for {@code accountId}, session {@code sessionId}, holding {@code scopes}. */
   public String accessToken(String accountId, String sessionId, Scope... scopes) {
+    dev.bulwark.server.sessions.TestSessions.ensure(services().database(), services().clock(), accountId, sessionId);
     Instant now = services().clock().instant();
     JwtClaims.Builder claims = JwtClaims.builder().issuer(JwtKeys.ISSUER).audience(JwtKeys.AUDIENCE).subject(accountId)
         .issuedAt(now).expiresAt(now.plus(JwtKeys.ACCESS_TOKEN_LIFETIME)).jwtId(SecureTokens.system().urlSafe(16))
