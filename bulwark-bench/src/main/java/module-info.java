@@ -23,6 +23,7 @@ module dev.bulwark.bench {
   opens dev.bulwark.bench.jwt to jmh.core;
   opens dev.bulwark.bench.kem to jmh.core;
   opens dev.bulwark.bench.mac to jmh.core;
+  opens dev.bulwark.bench.password to jmh.core;
   opens dev.bulwark.bench.signature to jmh.core;
   opens dev.bulwark.bench.tokens to jmh.core;
 }
