@@ -131,6 +131,11 @@ public final class SafeExec {
       return new ExecResult(process.exitValue(), out, err);
     } catch (ExecutionException | TimeoutException e) {
       kill(process);
+      if (budget.exceeded()) {
+        // Killing the process at the bound closes its pipes under the other reader, whose read then
+        // fails: the cause is still the bound, and the caller must be told so.
+        throw new ExecException("program wrote more than " + maxOutputBytes + " bytes of output");
+      }
       throw new ExecException("reading the program's output failed", e);
     } catch (InterruptedException e) {
       kill(process);
