@@ -7,11 +7,10 @@ import dev.bulwark.crypto.mac.MacKey;
 import dev.bulwark.crypto.signature.SignatureAlgorithm;
 import dev.bulwark.crypto.signature.SigningKey;
 import dev.bulwark.guard.auditlog.AuditKeys;
+import dev.bulwark.server.storage.ServerMeta;
 import dev.bulwark.server.storage.Database;
 import dev.bulwark.server.storage.StorageException;
 import java.nio.charset.StandardCharsets;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
@@ -38,8 +37,6 @@ public final class AuditKeyring {
   static final String META_NAME = "audit.keys.v1";
   private static final byte[] CONTEXT = "bulwark-server audit keys v1".getBytes(StandardCharsets.US_ASCII);
   private static final int KEY_BYTES = 32;
-  private static final String SELECT = "SELECT value FROM server_meta WHERE name = ?";
-  private static final String INSERT = "INSERT INTO server_meta (name, value) VALUES (?, ?)";
 
   private AuditKeyring() {}
 
@@ -57,11 +54,8 @@ public final class AuditKeyring {
       String sealed = seal(AuditKeys.generate(), rootAead);
       try {
         database.inTransaction(c -> {
-          try (PreparedStatement s = c.prepareStatement(INSERT)) {
-            s.setString(1, META_NAME);
-            s.setString(2, sealed);
-            return s.executeUpdate();
-          }
+          ServerMeta.insert(c, META_NAME, sealed);
+          return null;
         });
       } catch (StorageException raced) {
         // Another instance stored its keys first (primary key conflict): use those.
@@ -75,14 +69,7 @@ public final class AuditKeyring {
   }
 
   private static Optional<String> read(Database database) {
-    return database.read(c -> {
-      try (PreparedStatement s = c.prepareStatement(SELECT)) {
-        s.setString(1, META_NAME);
-        try (ResultSet row = s.executeQuery()) {
-          return row.next() ? Optional.of(row.getString(1)) : Optional.empty();
-        }
-      }
-    });
+    return database.read(c -> ServerMeta.read(c, META_NAME));
   }
 
   private static String seal(AuditKeys keys, Aead rootAead) {

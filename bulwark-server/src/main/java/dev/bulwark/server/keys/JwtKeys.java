@@ -10,12 +10,11 @@ import dev.bulwark.auth.jwt.JwtVerifier;
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.aead.Aead;
 import dev.bulwark.crypto.tokens.SecureTokens;
+import dev.bulwark.server.storage.ServerMeta;
 import dev.bulwark.server.storage.Database;
 import dev.bulwark.server.storage.StorageException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,8 +48,6 @@ public final class JwtKeys {
 
   static final String META_NAME = "jwt.signing_key.v1";
   private static final byte[] ASSOCIATED_DATA = ("bulwark server_meta " + META_NAME).getBytes(StandardCharsets.UTF_8);
-  private static final String SELECT = "SELECT value FROM server_meta WHERE name = ?";
-  private static final String INSERT = "INSERT INTO server_meta (name, value) VALUES (?, ?)";
 
   private final JwtSigningKeyset keyset;
   private final Clock clock;
@@ -138,20 +135,11 @@ public final class JwtKeys {
   }
 
   private static Optional<String> select(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SELECT)) {
-      s.setString(1, META_NAME);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    }
+    return ServerMeta.read(c, META_NAME);
   }
 
   private static Void insert(Connection c, String sealed) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(INSERT)) {
-      s.setString(1, META_NAME);
-      s.setString(2, sealed);
-      s.executeUpdate();
-    }
+    ServerMeta.insert(c, META_NAME, sealed);
     return null;
   }
 

@@ -7,11 +7,11 @@ import dev.bulwark.crypto.keyset.KeyInfo;
 import dev.bulwark.crypto.keyset.Keyset;
 import dev.bulwark.crypto.keyset.KeysetAead;
 import dev.bulwark.crypto.keyset.KeysetPreset;
+import dev.bulwark.server.storage.ServerMeta;
 import dev.bulwark.server.storage.Database;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
@@ -54,7 +54,6 @@ public final class DataKeys {
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
   private static final KeysetPreset PRESET = KeysetPreset.AES256_GCM;
 
-  private static final String SELECT = "SELECT value FROM server_meta WHERE name = ?";
   private static final String INSERT_IF_ABSENT =
       "INSERT INTO server_meta (name, value) VALUES (?, ?) ON CONFLICT (name) DO NOTHING";
   private static final String COMPARE_AND_SET = "UPDATE server_meta SET value = ? WHERE name = ? AND value = ?";
@@ -222,12 +221,7 @@ public final class DataKeys {
   }
 
   private static Optional<String> select(Connection c) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SELECT)) {
-      s.setString(1, META_ROW);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(r.getString(1)) : Optional.empty();
-      }
-    }
+    return ServerMeta.read(c, META_ROW);
   }
 
   private static Void insertIfAbsent(Connection c, String value) throws SQLException {
