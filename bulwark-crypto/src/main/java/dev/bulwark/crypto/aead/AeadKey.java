@@ -35,7 +35,7 @@ public final class AeadKey implements Destroyable {
   private final SecretMaterial material;
   private final AeadEngine engine;
   private final MessageBudget budget;
-  private final Aead aead;
+  private final BufferAead aead;
 
   private AeadKey(AeadAlgorithm algorithm, byte[] material) {
     this.algorithm = algorithm;
@@ -85,13 +85,16 @@ public final class AeadKey implements Destroyable {
     return algorithm;
   }
 
-  /** An {@link Aead} with random nonces from the JDK's DRBG; the same object every time. */
-  public Aead aead() {
+  /**
+   * An {@link Aead} with random nonces from the JDK's DRBG; the same object every time. It is also a
+   * {@link BufferAead}, for callers that encrypt into a buffer they reuse.
+   */
+  public BufferAead aead() {
     return aead;
   }
 
   /** An {@link Aead} drawing its nonces from {@code nonceSource} (for deterministic tests). */
-  public Aead aead(SecureRandom nonceSource) {
+  public BufferAead aead(SecureRandom nonceSource) {
     return new RandomNonceAead(engine, budget, Objects.requireNonNull(nonceSource, "nonceSource"));
   }
 

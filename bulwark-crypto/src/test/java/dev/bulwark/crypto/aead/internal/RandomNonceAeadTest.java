@@ -26,6 +26,22 @@ class RandomNonceAeadTest {
   }
 
   @Test
+  void bufferApi_countsAgainstTheSameLimit_andWritesNothingOnceRefused() throws CryptoException {
+    MessageBudget budget = new MessageBudget(2);
+    RandomNonceAead aead = new RandomNonceAead(engine, budget, new SecureRandom());
+    byte[] out = new byte[aead.ciphertextLength(1)];
+    aead.encrypt(new byte[1], new byte[0], out, 0);
+    aead.encrypt(new byte[1], new byte[0]);
+    Arrays.fill(out, (byte) 7);
+    assertThatThrownBy(() -> aead.encrypt(new byte[1], new byte[0], out, 0))
+        .isInstanceOf(CryptoException.class)
+        .hasMessageContaining("rotate");
+    for (byte b : out) {
+      assertThat(b).isEqualTo((byte) 7);
+    }
+  }
+
+  @Test
   void budgetUnderContention_letsExactlyTheLimitThrough() throws Exception {
     MessageBudget budget = new MessageBudget(1_000);
     java.util.concurrent.atomic.AtomicInteger passed = new java.util.concurrent.atomic.AtomicInteger();
