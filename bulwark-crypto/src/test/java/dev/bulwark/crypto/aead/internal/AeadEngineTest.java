@@ -124,6 +124,33 @@ class AeadEngineTest {
         .hasMessageContaining("destroyed");
   }
 
+  /**
+   * More keys than a thread caches ciphers for, used in a shuffled order on one thread: every seal
+   * and open must use its own key, whichever cached cipher (or evicted and re-keyed one) serves it.
+   */
+  @ParameterizedTest
+  @EnumSource(AeadAlgorithm.class)
+  void manyKeysInterleavedOnOneThread_eachUsesItsOwnKey(AeadAlgorithm algorithm) throws CryptoException {
+    java.util.Random random = new java.util.Random(42);
+    int keys = 2 * JdkAeadEngine.CipherCache.SIZE + 1;
+    AeadEngine[] engines = new AeadEngine[keys];
+    for (int i = 0; i < keys; i++) {
+      byte[] key = new byte[32];
+      random.nextBytes(key);
+      engines[i] = AeadEngine.create(algorithm, key);
+    }
+    byte[] plaintext = "interleaved".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    for (int round = 0; round < 500; round++) {
+      int i = random.nextInt(keys);
+      byte[] nonce = new byte[algorithm.nonceSizeBytes()];
+      random.nextBytes(nonce);
+      byte[] sealed = engines[i].seal(nonce, plaintext, new byte[0]);
+      int other = (i + 1 + random.nextInt(keys - 1)) % keys;
+      assertThatThrownBy(() -> engines[other].open(nonce, sealed, new byte[0])).isInstanceOf(CryptoException.class);
+      assertThat(engines[i].open(nonce, sealed, new byte[0])).isEqualTo(plaintext);
+    }
+  }
+
   @Test
   void wrongKeyLength_isMisuse() {
     assertThatThrownBy(() -> AeadEngine.create(AeadAlgorithm.AES256_GCM, new byte[16]))
