@@ -1,16 +1,19 @@
 #!/usr/bin/python3
 """Prints bulwark-bench/compare's ratio table (Markdown) from one run's raw results.
 
-Usage: compare_table.py JMH_JSON BARS_TXT RUN_TXT
+Usage: compare_table.py JMH_JSON BARS_TXT RUN_TXT [ONLY_REGEX]
 
 JMH_JSON is JMH's `-rf json` output; for each benchmark the per-iteration scores in
 primaryMetric.rawData give min/median/max. BARS_TXT holds lines `source name size ops_per_s` from
 the C harness (source `libcrypto`) and the PyCA script (`pyca`), every round appended, so a bar's
 min/median/max is over all of its repetitions in all rounds. The ratio is median(ours) /
 median(bar); the range after it is min(ours)/max(bar) .. max(ours)/min(bar), the ratio the noise
-allows. A row passes when the median ratio reaches the goal. Standard library only.
+allows. A row passes when the median ratio reaches the goal. With ONLY_REGEX (compare's --only),
+only the rows whose JMH benchmark name after dev.bulwark.bench. matches it are printed. Standard
+library only.
 """
 import json
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -135,9 +138,10 @@ def stats_cell(values, size):
 
 
 def main(argv):
-    if len(argv) != 4:
+    if len(argv) not in (4, 5):
         print(__doc__, file=sys.stderr)
         return 2
+    only = re.compile(argv[4]) if len(argv) == 5 else None
     jmh, bars = load_jmh(argv[1]), load_bars(argv[2])
     with open(argv[3], encoding="utf-8") as f:
         run = f.read().strip()
@@ -155,6 +159,8 @@ def main(argv):
     print("| --- | --- | --- | --- | --- | --- | --- | --- |")
     passed = failed = missing = 0
     for op, size, ours_key, kind, bar_key, goal, note in ROWS:
+        if only is not None and not only.search(ours_key[0]):
+            continue
         ours = jmh.get(ours_key)
         if kind == "jmh":
             bar = jmh.get(bar_key)
