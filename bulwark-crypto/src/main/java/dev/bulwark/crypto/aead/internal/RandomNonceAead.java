@@ -82,9 +82,7 @@ public final class RandomNonceAead implements BufferAead {
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(out, "out");
     int length = ciphertextLength(plaintext.length);
-    checkOutputRange(out, offset, length);
-    requireDisjoint(plaintext, out, offset, length, "plaintext");
-    requireDisjoint(associatedData, out, offset, length, "associated data");
+    checkOutput(plaintext, "plaintext", associatedData, out, offset, length);
     engine.checkUsable();
     budget.consume();
     int nonceSize = engine.algorithm().nonceSizeBytes();
@@ -104,9 +102,7 @@ public final class RandomNonceAead implements BufferAead {
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(out, "out");
     int length = plaintextLength(ciphertext.length);
-    checkOutputRange(out, offset, length);
-    requireDisjoint(ciphertext, out, offset, length, "ciphertext");
-    requireDisjoint(associatedData, out, offset, length, "associated data");
+    checkOutput(ciphertext, "ciphertext", associatedData, out, offset, length);
     int nonceSize = engine.algorithm().nonceSizeBytes();
     try {
       engine.open(ciphertext, 0, ciphertext, nonceSize, ciphertext.length - nonceSize, associatedData, out, offset);
@@ -178,6 +174,14 @@ public final class RandomNonceAead implements BufferAead {
       random.nextBytes(nonce);
       System.arraycopy(nonce, 0, out, offset, nonceSize);
     }
+  }
+
+  /** Checks the caller's output range before anything is written or counted against the budget. */
+  private static void checkOutput(
+      byte[] input, String inputName, byte[] associatedData, byte[] out, int offset, int length) {
+    checkOutputRange(out, offset, length);
+    requireDisjoint(input, out, offset, length, inputName);
+    requireDisjoint(associatedData, out, offset, length, "associated data");
   }
 
   private static void checkOutputRange(byte[] out, int offset, int length) {
