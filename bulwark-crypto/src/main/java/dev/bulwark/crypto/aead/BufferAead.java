@@ -5,8 +5,9 @@ import dev.bulwark.crypto.CryptoException;
 /**
  * An {@link Aead} that can also write into a buffer the caller owns, for hot paths that encrypt
  * many messages and would otherwise allocate (and first touch) a new output array per message. The
- * bytes written are exactly those of {@link #encrypt(byte[], byte[])}: {@code nonce || ciphertext ||
- * tag}, readable by either {@code decrypt}.
+ * bytes written are exactly those of {@link #encrypt(byte[], byte[])} ({@code nonce || ciphertext ||
+ * tag} for an {@link AeadKey}'s AEAD; a keyset puts its header in front), readable by either
+ * {@code decrypt}.
  *
  * {@snippet :
  * BufferAead aead = AeadKey.generate(AeadAlgorithm.AES256_GCM).aead();
@@ -46,7 +47,8 @@ public interface BufferAead extends Aead {
 
   /**
    * The plaintext length a ciphertext of {@code ciphertextLength} bytes decrypts to (if it
-   * authenticates).
+   * authenticates): exact for an {@link AeadKey}'s AEAD; an upper bound for a keyset whose keys have
+   * different nonce sizes (see {@code KeysetAead}), where {@code decrypt} returns the exact length.
    *
    * @throws CryptoException if the length is shorter than the nonce and tag (a truncated input)
    */
@@ -66,12 +68,14 @@ public interface BufferAead extends Aead {
   int encrypt(byte[] plaintext, byte[] associatedData, byte[] out, int offset) throws CryptoException;
 
   /**
-   * Verifies and decrypts {@code nonce || ciphertext || tag} into {@code out[offset, offset +
-   * plaintextLength(ciphertext.length))}.
+   * Verifies and decrypts what {@code encrypt} wrote (for an {@link AeadKey}'s AEAD: {@code nonce ||
+   * ciphertext || tag}) into {@code out} from {@code offset}: at most {@code
+   * plaintextLength(ciphertext.length)} bytes, exactly the returned count.
    *
    * @return the number of plaintext bytes written
-   * @throws CryptoException on any authentication failure or a truncated input; the output range is
-   *     then all zeros (see the class comment)
+   * @throws CryptoException on any authentication failure or a truncated input; nothing unverified
+   *     is left in {@code out}: either nothing was written (a truncated or unreadable header) or the
+   *     plaintext range was zeroed (see the class comment)
    * @throws IndexOutOfBoundsException if the plaintext does not fit in {@code out} from {@code
    *     offset}; nothing is written
    * @throws IllegalArgumentException if the output range overlaps {@code ciphertext} or {@code

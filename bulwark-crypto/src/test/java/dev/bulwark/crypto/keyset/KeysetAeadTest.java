@@ -106,4 +106,90 @@ class KeysetAeadTest {
     aead.encrypt(MSG, AD);
     assertThat(aead.primaryEncryptionsRemaining()).isEqualTo(before - 1);
   }
+
+  private static byte[] filled(int length) {
+    byte[] b = new byte[length];
+    Arrays.fill(b, (byte) 0x5a);
+    return b;
+  }
+
+  /** Both API shapes, across a rotation that changes the algorithm (and so the nonce size). */
+  @Test
+  void bufferApi_agreesWithArrayApi_acrossAlgorithms() throws CryptoException {
+    Keyset old = Keyset.generate(KeysetPreset.AES256_GCM);
+    Keyset keyset = old.rotate(KeysetPreset.XCHACHA20_POLY1305);
+    java.util.Random random = new java.util.Random(3);
+    for (int trial = 0; trial < 50; trial++) {
+      byte[] msg = new byte[random.nextInt(2000)];
+      random.nextBytes(msg);
+      int offset = random.nextInt(9);
+      // Encrypt into a buffer under the new primary (24-byte nonce); read back with the array API.
+      byte[] out = filled(offset + keyset.aead().ciphertextLength(msg.length) + 3);
+      int written = keyset.aead().encrypt(msg, AD, out, offset);
+      assertThat(written).isEqualTo(5 + 24 + msg.length + 16);
+      byte[] sealed = Arrays.copyOfRange(out, offset, offset + written);
+      assertThat(keyIdOf(sealed)).isEqualTo(keyset.primaryKeyId());
+      assertThat(keyset.aead().decrypt(sealed, AD)).isEqualTo(msg);
+      assertThat(out[offset + written]).isEqualTo((byte) 0x5a);
+      // A ciphertext of the old key (12-byte nonce) into a buffer: the bound is exact for it, and
+      // an XChaCha ciphertext decrypts to 12 bytes less than the bound.
+      byte[] fromOld = old.aead().encrypt(msg, AD);
+      byte[] plain = filled(keyset.aead().plaintextLength(fromOld.length));
+      assertThat(keyset.aead().decrypt(fromOld, AD, plain, 0)).isEqualTo(msg.length);
+      assertThat(plain).isEqualTo(msg);
+      byte[] roomy = filled(keyset.aead().plaintextLength(sealed.length));
+      assertThat(keyset.aead().decrypt(sealed, AD, roomy, 0)).isEqualTo(msg.length);
+      assertThat(Arrays.copyOf(roomy, msg.length)).isEqualTo(msg);
+      assertThat(roomy.length - msg.length).isEqualTo(12);
+    }
+  }
+
+  @Test
+  void bufferApi_failurePaths_leaveNoPlaintextAndKeepTheBudget() throws CryptoException {
+    Keyset keyset = Keyset.generate(KeysetPreset.AES256_GCM);
+    KeysetAead aead = keyset.aead();
+    int needed = aead.ciphertextLength(MSG.length);
+    long remaining = aead.primaryEncryptionsRemaining();
+    byte[] tooShort = filled(needed - 1);
+    assertThatThrownBy(() -> aead.encrypt(MSG, AD, tooShort, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(tooShort).containsOnly((byte) 0x5a);
+    assertThat(aead.primaryEncryptionsRemaining()).isEqualTo(remaining);
+    byte[] aliased = filled(needed + AD.length);
+    assertThatThrownBy(() -> aead.encrypt(MSG, aliased, aliased, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(aead.primaryEncryptionsRemaining()).isEqualTo(remaining);
+
+    byte[] ct = aead.encrypt(MSG, AD);
+    // Truncated, unknown version, unknown key: refused before anything is written.
+    for (int length = 0; length < ct.length; length++) {
+      byte[] truncated = Arrays.copyOf(ct, length);
+      byte[] plain = filled(MSG.length);
+      assertThatThrownBy(() -> aead.decrypt(truncated, AD, plain, 0)).isInstanceOf(CryptoException.class);
+      for (int i = 0; i < plain.length; i++) {
+        assertThat(plain[i]).isIn((byte) 0x5a, (byte) 0);
+      }
+    }
+    byte[] otherKey = ct.clone();
+    otherKey[4] ^= 1;
+    byte[] untouched = filled(MSG.length);
+    assertThatThrownBy(() -> aead.decrypt(otherKey, AD, untouched, 0)).isInstanceOf(CryptoException.class)
+        .hasMessageContaining("no key");
+    assertThat(untouched).containsOnly((byte) 0x5a);
+    // Tampered body, wrong associated data: the plaintext range is zeros.
+    byte[] tampered = ct.clone();
+    tampered[tampered.length - 1] ^= 1;
+    byte[] plain = filled(MSG.length + 2);
+    assertThatThrownBy(() -> aead.decrypt(tampered, AD, plain, 1)).isInstanceOf(CryptoException.class);
+    assertThat(Arrays.copyOfRange(plain, 1, 1 + MSG.length)).containsOnly((byte) 0);
+    assertThat(plain[0]).isEqualTo((byte) 0x5a);
+    assertThat(plain[plain.length - 1]).isEqualTo((byte) 0x5a);
+    byte[] plain2 = filled(MSG.length);
+    assertThatThrownBy(() -> aead.decrypt(ct, "other".getBytes(StandardCharsets.UTF_8), plain2, 0))
+        .isInstanceOf(CryptoException.class);
+    assertThat(plain2).containsOnly((byte) 0);
+    byte[] small = filled(MSG.length - 1);
+    assertThatThrownBy(() -> aead.decrypt(ct, AD, small, 0)).isInstanceOf(IndexOutOfBoundsException.class);
+    assertThat(small).containsOnly((byte) 0x5a);
+    assertThatThrownBy(() -> aead.decrypt(ct, AD, ct, 0)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(aead.decrypt(ct, AD)).isEqualTo(MSG);
+  }
 }

@@ -78,17 +78,34 @@ public final class RandomNonceAead implements BufferAead {
 
   @Override
   public int encrypt(byte[] plaintext, byte[] associatedData, byte[] out, int offset) throws CryptoException {
+    return encryptWithPrefix(NO_PREFIX, plaintext, associatedData, out, offset);
+  }
+
+  /**
+   * Writes {@code prefix || nonce || ciphertext || tag} to {@code out} at {@code offset}, with the
+   * checks of {@link BufferAead#encrypt(byte[], byte[], byte[], int)}.
+   *
+   * @return the number of bytes written
+   */
+  public int encryptWithPrefix(byte[] prefix, byte[] plaintext, byte[] associatedData, byte[] out, int offset)
+      throws CryptoException {
+    Objects.requireNonNull(prefix, "prefix");
     Objects.requireNonNull(plaintext, "plaintext");
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(out, "out");
-    int length = ciphertextLength(plaintext.length);
+    long total = (long) prefix.length + ciphertextLength(plaintext.length);
+    if (total > MAX_ARRAY_LENGTH) {
+      throw new IllegalArgumentException("plaintext too large for one message: use streaming AEAD");
+    }
+    int length = (int) total;
     checkOutput(plaintext, "plaintext", associatedData, out, offset, length);
     engine.checkUsable();
     budget.consume();
-    int nonceSize = engine.algorithm().nonceSizeBytes();
-    drawNonce(out, offset);
+    int nonceAt = offset + prefix.length;
+    drawNonce(out, nonceAt);
+    System.arraycopy(prefix, 0, out, offset, prefix.length);
     try {
-      engine.seal(out, offset, plaintext, 0, plaintext.length, associatedData, out, offset + nonceSize);
+      engine.seal(out, nonceAt, plaintext, 0, plaintext.length, associatedData, out, nonceAt + engine.algorithm().nonceSizeBytes());
     } catch (CryptoException | RuntimeException e) {
       Arrays.fill(out, offset, offset + length, (byte) 0);
       throw e;
@@ -98,14 +115,26 @@ public final class RandomNonceAead implements BufferAead {
 
   @Override
   public int decrypt(byte[] ciphertext, byte[] associatedData, byte[] out, int offset) throws CryptoException {
-    Objects.requireNonNull(ciphertext, "ciphertext");
+    return decryptAt(ciphertext, 0, associatedData, out, offset);
+  }
+
+  /**
+   * Decrypts {@code nonce || ciphertext || tag} starting at {@code inOffset} of {@code input} into
+   * {@code out} at {@code offset}, with the checks and the failure contract of {@link
+   * BufferAead#decrypt(byte[], byte[], byte[], int)}.
+   *
+   * @return the number of plaintext bytes written
+   */
+  public int decryptAt(byte[] input, int inOffset, byte[] associatedData, byte[] out, int offset)
+      throws CryptoException {
+    Objects.requireNonNull(input, "ciphertext");
     Objects.requireNonNull(associatedData, "associatedData");
     Objects.requireNonNull(out, "out");
-    int length = plaintextLength(ciphertext.length);
-    checkOutput(ciphertext, "ciphertext", associatedData, out, offset, length);
+    int length = plaintextLength(input.length - inOffset);
+    checkOutput(input, "ciphertext", associatedData, out, offset, length);
     int nonceSize = engine.algorithm().nonceSizeBytes();
     try {
-      engine.open(ciphertext, 0, ciphertext, nonceSize, ciphertext.length - nonceSize, associatedData, out, offset);
+      engine.open(input, inOffset, input, inOffset + nonceSize, input.length - inOffset - nonceSize, associatedData, out, offset);
     } catch (CryptoException | RuntimeException e) {
       // The JDK's GCM writes plaintext while it authenticates and zeroes it on a bad tag; zero the
       // range here too, so that no engine can ever leave unverified plaintext behind.
