@@ -23,8 +23,9 @@ import java.util.Objects;
  * @param readTimeout the total deadline for a record once its first byte arrived
  * @param idleTimeout the longest wait for the next record
  * @param maxStreamsPerSession streams open at once in one session, 1..65,536
- * @param maxBufferedBytes total receive-buffer reservation over all sessions (one 128 KiB window
- *     per open stream)
+ * @param maxBufferedBytes total receive-buffer reservation over all sessions: 128 KiB per open
+ *     stream (streams beyond it are refused), 1 MiB for a stream carrying bulk data while the
+ *     budget has room (docs/channel-protocol.md §4)
  */
 public record ChannelServerConfig(
     ChannelIdentity identity,

@@ -44,11 +44,15 @@ final class RecordCipher {
     return suite == ChannelSuite.AES_256_GCM ? new GCMParameterSpec(TAG_BYTES * 8, nonce) : new IvParameterSpec(nonce);
   }
 
-  void seal(byte[] nonce, byte[] header, byte[] in, int inOffset, int length, byte[] out, int outOffset) {
+  /**
+   * Seals {@code length} bytes of {@code in} into {@code record} right after its header, which is
+   * already written at {@code record[0..RecordHeader.BYTES)} and is the associated data.
+   */
+  void seal(byte[] nonce, byte[] in, int inOffset, int length, byte[] record) {
     try {
       cipher.init(Cipher.ENCRYPT_MODE, keySpec, spec(nonce));
-      cipher.updateAAD(header);
-      cipher.doFinal(in, inOffset, length, out, outOffset);
+      cipher.updateAAD(record, 0, RecordHeader.BYTES);
+      cipher.doFinal(in, inOffset, length, record, RecordHeader.BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealing a record failed", e);
     }

@@ -46,12 +46,11 @@ public final class SendDirection {
     int ciphertextLength = length + RecordCipher.TAG_BYTES;
     byte[] out = new byte[RecordHeader.BYTES + ciphertextLength];
     RecordHeader.write(out, ciphertextLength, epoch, streamId, type);
-    byte[] header = java.util.Arrays.copyOf(out, RecordHeader.BYTES);
     byte[] nonce = RecordHeader.nonce(epoch, counter);
     // Counted before sealing: a nonce is never reused, even if sealing throws halfway.
     counter++;
     bytes += length;
-    cipher.seal(nonce, header, payload, offset, length, out, RecordHeader.BYTES);
+    cipher.seal(nonce, payload, offset, length, out);
     return out;
   }
 

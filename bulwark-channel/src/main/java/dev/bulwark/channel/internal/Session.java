@@ -8,6 +8,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
@@ -41,7 +42,10 @@ public final class Session {
   private final OutputStream out;
   private final Handshake.Result keys;
   private final Options options;
+  /** Streams of one session whose receive window may have grown beyond the initial window at once. */
+  static final int MAX_GROWN_STREAMS = 4;
   private final ReentrantLock sendLock = new ReentrantLock();
+  private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
   private int highestStreamId;
@@ -139,7 +143,7 @@ public final class Session {
       }
       highestStreamId = id;
     }
-    if (goingAway || streams.size() >= options.maxStreams() || !reserve()) {
+    if (goingAway || streams.size() >= options.maxStreams() || !reserveMore(StreamImpl.INITIAL_WINDOW_BYTES)) {
       sendControl(id, RecordHeader.RESET, CODE_REFUSED);
       return;
     }
@@ -148,7 +152,13 @@ public final class Session {
     options.onNewStream().accept(stream);
   }
 
-  private boolean reserve() {
+  /**
+   * Reserves receive-buffer bytes from the server's budget (the client has none): the initial
+   * window when a stream opens, the rest of the larger window when a stream grows.
+   *
+   * @return false, reserving nothing, if the budget has less than {@code bytes} left
+   */
+  boolean reserveMore(int bytes) {
     AtomicLong budget = options.bufferBudget();
     if (budget == null) {
       return true;
@@ -156,10 +166,27 @@ public final class Session {
     long now;
     do {
       now = budget.get();
-      if (now < StreamImpl.WINDOW_BYTES) {
+      if (now < bytes) {
         return false;
       }
-    } while (!budget.compareAndSet(now, now - StreamImpl.WINDOW_BYTES));
+    } while (!budget.compareAndSet(now, now - bytes));
+    return true;
+  }
+
+  /**
+   * Reserves the growth of one stream's receive window: at most {@link #MAX_GROWN_STREAMS} streams
+   * of a session hold a grown window at once (many streams together already keep enough credit in
+   * flight, and the cap bounds what one session can make us buffer), and only if the budget has room.
+   */
+  boolean reserveGrowth(int bytes) {
+    if (grownStreams.incrementAndGet() > MAX_GROWN_STREAMS) {
+      grownStreams.decrementAndGet();
+      return false;
+    }
+    if (!reserveMore(bytes)) {
+      grownStreams.decrementAndGet();
+      return false;
+    }
     return true;
   }
 
@@ -194,8 +221,14 @@ public final class Session {
   }
 
   void streamFinished(StreamImpl stream) {
-    if (streams.remove(stream.id(), stream) && options.serverSide() && options.bufferBudget() != null) {
-      options.bufferBudget().addAndGet(StreamImpl.WINDOW_BYTES);
+    if (streams.remove(stream.id(), stream)) {
+      int window = stream.receiveWindow();
+      if (window > StreamImpl.INITIAL_WINDOW_BYTES) {
+        grownStreams.decrementAndGet();
+      }
+      if (options.serverSide() && options.bufferBudget() != null) {
+        options.bufferBudget().addAndGet(window);
+      }
     }
     if (streams.isEmpty() && (goingAway || (peerGoingAway && !options.serverSide()))) {
       close();

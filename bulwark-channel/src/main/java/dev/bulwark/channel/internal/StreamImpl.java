@@ -18,7 +18,12 @@ import java.util.concurrent.locks.ReentrantLock;
  */
 final class StreamImpl implements ChannelStream {
   /** v1 protocol constant: each direction of each stream starts with this much credit. */
-  static final int WINDOW_BYTES = 128 * 1024;
+  static final int INITIAL_WINDOW_BYTES = 128 * 1024;
+  /**
+   * The receive window a stream grows to once it has carried bulk data: 128 KiB in flight stalls a
+   * bulk stream on every credit round trip, 1 MiB keeps it busy (docs/channel-protocol.md §4).
+   */
+  static final int RECEIVE_WINDOW_BYTES = 1024 * 1024;
   private final int id;
   private final Session session;
   private final ReentrantLock lock = new ReentrantLock();
@@ -28,9 +33,10 @@ final class StreamImpl implements ChannelStream {
   private final ReentrantLock readerLock = new ReentrantLock();
   private final ReentrantLock writerLock = new ReentrantLock();
   private int headOffset;
-  private long receiveAllowance = WINDOW_BYTES;
+  private int receiveWindow = INITIAL_WINDOW_BYTES;
+  private long receiveAllowance = INITIAL_WINDOW_BYTES;
   private long consumedSinceUpdate;
-  private long sendCredit = WINDOW_BYTES;
+  private long sendCredit = INITIAL_WINDOW_BYTES;
   private boolean remoteFin;
   private boolean localFin;
   private boolean reset;
@@ -40,6 +46,16 @@ final class StreamImpl implements ChannelStream {
   StreamImpl(int id, Session session) {
     this.id = id;
     this.session = session;
+  }
+
+  /** The bytes this side lets the peer have in flight; the server has reserved exactly this much. */
+  int receiveWindow() {
+    lock.lock();
+    try {
+      return receiveWindow;
+    } finally {
+      lock.unlock();
+    }
   }
 
   @Override
@@ -139,18 +155,30 @@ final class StreamImpl implements ChannelStream {
         if (chunks.isEmpty()) {
           return -1;
         }
-        byte[] head = chunks.peekFirst();
-        n = Math.min(len, head.length - headOffset);
-        System.arraycopy(head, headOffset, b, off, n);
-        headOffset += n;
-        if (headOffset == head.length) {
-          chunks.removeFirst();
-          headOffset = 0;
+        // Drains as many queued records as fit: one wake-up and one lock round per read, not per record.
+        n = 0;
+        while (n < len && !chunks.isEmpty()) {
+          byte[] head = chunks.peekFirst();
+          int take = Math.min(len - n, head.length - headOffset);
+          System.arraycopy(head, headOffset, b, off + n, take);
+          n += take;
+          headOffset += take;
+          if (headOffset == head.length) {
+            chunks.removeFirst();
+            headOffset = 0;
+          }
         }
         consumedSinceUpdate += n;
         // Credit goes back once half a window is consumed: fewer WINDOW records, never a stall.
-        if (consumedSinceUpdate >= WINDOW_BYTES / 2 && !remoteFin) {
+        if (consumedSinceUpdate >= receiveWindow / 2 && !remoteFin) {
           update = consumedSinceUpdate;
+          // A stream that consumed half a window is carrying bulk data: grow its window once, in
+          // the same WINDOW record, if the session can reserve the difference.
+          int growth = RECEIVE_WINDOW_BYTES - receiveWindow;
+          if (growth > 0 && !reset && session.reserveGrowth(growth)) {
+            receiveWindow = RECEIVE_WINDOW_BYTES;
+            update += growth;
+          }
           receiveAllowance += update;
           consumedSinceUpdate = 0;
         }
