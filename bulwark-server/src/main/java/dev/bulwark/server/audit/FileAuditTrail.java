@@ -175,9 +175,11 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
         pending.settle(Turn.DURABLE);
       } catch (AuditWriteException e) {
         pending.fail(new AuditUnavailableException("recording an audit event", e));
-      } catch (RuntimeException e) {
+      } catch (IllegalArgumentException e) {
         // An event over guard's size limit, refused before anything was written: only its caller fails.
         pending.fail(e);
+      } catch (RuntimeException e) {
+        pending.fail(new AuditUnavailableException("recording an audit event", e));
       }
     }
   }
@@ -293,10 +295,10 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
         if (e.getCause() instanceof AuditUnavailableException unavailable) {
           throw new AuditUnavailableException("recording an audit event", unavailable.getCause());
         }
-        if (e.getCause() instanceof RuntimeException refused) {
-          throw refused;
+        if (e.getCause() instanceof IllegalArgumentException tooLarge) {
+          throw new IllegalArgumentException(tooLarge.getMessage(), tooLarge);
         }
-        throw e;
+        throw new AuditUnavailableException("recording an audit event", e.getCause());
       }
     }
   }
