@@ -9,6 +9,7 @@ import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
 import io.javalin.http.Context;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,6 +22,10 @@ import java.util.Set;
  * {@code iss} "bulwark", {@code aud} "bulwark-api", not expired) whose session ({@code sid}) is still
  * live.
  *
+ * <p>A JWT that verified is remembered by the SHA-256 of its exact text until its {@code exp}
+ * ({@link VerifiedTokens}): later requests with the same token skip the signature check but never
+ * the session-liveness check, so revocation still takes effect on the next request.
+ *
  * <p>Every failure is the same 401 (a caller learns nothing about which check failed; the reason is
  * logged). Scope names the server does not know are dropped, never mapped to something else.
  * Thread-safe.
@@ -31,16 +36,36 @@ public final class Authenticator {
   private final ApiKeys apiKeys;
   private final JwtVerifier verifier;
   private final SessionLiveness liveness;
+  private final VerifiedTokens verified;
 
   /**
+   * An authenticator whose token cache reads the system UTC clock; use {@link
+   * #Authenticator(ApiKeys, JwtVerifier, SessionLiveness, Clock)} with the verifier's clock when that
+   * is another one.
+   *
    * @param apiKeys API key verification over the {@code api_keys} table
    * @param verifier the access-token verifier (issuer and audience pinned)
    * @param liveness whether a session is still live
    */
   public Authenticator(ApiKeys apiKeys, JwtVerifier verifier, SessionLiveness liveness) {
+    this(apiKeys, verifier, liveness, Clock.systemUTC());
+  }
+
+  /**
+   * @param apiKeys API key verification over the {@code api_keys} table
+   * @param verifier the access-token verifier (issuer and audience pinned)
+   * @param liveness whether a session is still live
+   * @param clock the clock {@code verifier} reads: cached tokens expire by it
+   */
+  public Authenticator(ApiKeys apiKeys, JwtVerifier verifier, SessionLiveness liveness, Clock clock) {
+    this(apiKeys, verifier, liveness, new VerifiedTokens(clock, VerifiedTokens.DEFAULT_MAX_ENTRIES));
+  }
+
+  Authenticator(ApiKeys apiKeys, JwtVerifier verifier, SessionLiveness liveness, VerifiedTokens verified) {
     this.apiKeys = Objects.requireNonNull(apiKeys, "apiKeys");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.liveness = Objects.requireNonNull(liveness, "liveness");
+    this.verified = Objects.requireNonNull(verified, "verified");
   }
 
   /**
@@ -50,7 +75,12 @@ public final class Authenticator {
    *     the credential is unknown, revoked, expired, forged or its session ended
    */
   public Principal authenticate(Context ctx) throws PublicError {
-    String token = bearer(ctx.header("Authorization"))
+    return authenticate(ctx.header("Authorization"));
+  }
+
+  /** {@link #authenticate(Context)} on the value of the {@code Authorization} header (or null). */
+  Principal authenticate(String authorization) throws PublicError {
+    String token = bearer(authorization)
         .orElseThrow(() -> PublicError.of(ErrorKind.UNAUTHENTICATED, "missing or malformed Authorization header"));
     return token.startsWith("bwk_") ? apiKey(token) : accessToken(token);
   }
@@ -65,6 +95,11 @@ public final class Authenticator {
   }
 
   private Principal accessToken(String token) throws PublicError {
+    Optional<Principal> known = verified.find(token);
+    if (known.isPresent()) {
+      requireLive(known.get().credentialId());
+      return known.get();
+    }
     VerifiedJwt jwt;
     try {
       jwt = verifier.verify(token);
@@ -76,10 +111,16 @@ public final class Authenticator {
     if (subject.isEmpty() || session.isEmpty()) {
       throw PublicError.of(ErrorKind.UNAUTHENTICATED, "access token without sub or sid");
     }
-    if (!liveness.isLive(session.get())) {
+    requireLive(session.get());
+    Principal principal = new Principal(subject.get(), Principal.Kind.SESSION, session.get(), scopes(jwt.scopes()));
+    verified.remember(token, principal, jwt.expiresAt());
+    return principal;
+  }
+
+  private void requireLive(String sessionId) throws PublicError {
+    if (!liveness.isLive(sessionId)) {
       throw PublicError.of(ErrorKind.UNAUTHENTICATED, "access token of an ended session");
     }
-    return new Principal(subject.get(), Principal.Kind.SESSION, session.get(), scopes(jwt.scopes()));
   }
 
   private static Set<Scope> scopes(Set<String> wireNames) {
@@ -97,6 +138,12 @@ public final class Authenticator {
       return Optional.empty();
     }
     String token = header.substring(7).strip();
-    return token.matches("[A-Za-z0-9._~+/=-]+") ? Optional.of(token) : Optional.empty();
+    return !token.isEmpty() && token.chars().allMatch(Authenticator::isTokenChar) ? Optional.of(token) : Optional.empty();
+  }
+
+  /** RFC 6750 §2.1 b64token characters: {@code [A-Za-z0-9._~+/=-]}. */
+  private static boolean isTokenChar(int c) {
+    return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
+        || c == '.' || c == '_' || c == '~' || c == '+' || c == '/' || c == '=' || c == '-';
   }
 }

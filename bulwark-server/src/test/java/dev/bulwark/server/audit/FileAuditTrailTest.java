@@ -10,11 +10,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -140,5 +146,125 @@ class FileAuditTrailTest {
     trail.close();
     assertThatThrownBy(() -> trail.record("file.upload", "alice", "success", Map.of()))
         .isInstanceOf(AuditUnavailableException.class);
+  }
+
+  private static final int WRITERS = 48;
+  private static final int EVENTS_EACH = 25;
+
+  /** Runs {@code WRITERS} virtual threads that each record {@code EVENTS_EACH} events in order. */
+  private static Set<String> writeConcurrently(FileAuditTrail trail, Set<String> failed, Runnable midway) throws Exception {
+    Set<String> durable = ConcurrentHashMap.newKeySet();
+    CountDownLatch someDone = new CountDownLatch(WRITERS * EVENTS_EACH / 4);
+    List<Future<?>> writers = new ArrayList<>();
+    try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+      for (int w = 0; w < WRITERS; w++) {
+        String writer = "w" + w;
+        writers.add(pool.submit(() -> {
+          for (int i = 0; i < EVENTS_EACH; i++) {
+            String id = writer + ":" + i;
+            try {
+              trail.record("secret.read", writer, "success", Map.of("n", Integer.toString(i)));
+              durable.add(id);
+            } catch (AuditUnavailableException e) {
+              failed.add(id);
+            }
+            someDone.countDown();
+          }
+        }));
+      }
+      someDone.await();
+      midway.run();
+      for (Future<?> f : writers) {
+        f.get();
+      }
+    }
+    return durable;
+  }
+
+  private static Map<String, List<Integer>> eventsByWriter(FileAuditTrail trail) {
+    Map<String, List<Integer>> byWriter = new HashMap<>();
+    long after = 0;
+    while (true) {
+      AuditPage page = trail.read(new AuditQuery(Optional.empty(), Optional.empty(), after, 500));
+      for (AuditPage.Entry e : page.events()) {
+        byWriter.computeIfAbsent(e.actor(), a -> new ArrayList<>()).add(Integer.parseInt(e.details().get("n")));
+      }
+      if (page.nextAfter().isEmpty()) {
+        return byWriter;
+      }
+      after = page.nextAfter().getAsLong();
+    }
+  }
+
+  @Test
+  void groupCommit_manyConcurrentWriters_everyEventOnceInEachWritersOrder_andTheChainVerifies() throws Exception {
+    Path dir = temp.resolve("audit");
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      Set<String> failed = ConcurrentHashMap.newKeySet();
+      Set<String> durable = writeConcurrently(trail, failed, () -> {});
+      assertThat(failed).isEmpty();
+      assertThat(durable).hasSize(WRITERS * EVENTS_EACH);
+      assertThat(trail.verify().records()).isEqualTo(WRITERS * EVENTS_EACH);
+      Map<String, List<Integer>> byWriter = eventsByWriter(trail);
+      assertThat(byWriter).hasSize(WRITERS);
+      List<Integer> inOrder = IntStream.range(0, EVENTS_EACH).boxed().toList();
+      byWriter.values().forEach(events -> assertThat(events).isEqualTo(inOrder));
+    }
+    try (FileAuditTrail reopened = FileAuditTrail.open(dir, keys)) {
+      assertThat(reopened.verify().records()).isEqualTo(WRITERS * EVENTS_EACH);
+    }
+  }
+
+  @Test
+  void groupCommit_whenTheLogFailsUnderWriters_everyLaterCallerFails_andEveryAcknowledgedEventIsInTheLog() throws Exception {
+    Path dir = temp.resolve("audit");
+    Set<String> failed = ConcurrentHashMap.newKeySet();
+    Set<String> durable;
+    try (FileAuditTrail trail = FileAuditTrail.open(dir, keys)) {
+      durable = writeConcurrently(trail, failed, () -> {
+        try {
+          trail.auditLog().close(); // from here every append fails, as after a write error
+        } catch (Exception e) {
+          throw new AssertionError(e);
+        }
+      });
+      assertThatThrownBy(() -> trail.record("secret.read", "late", "success", Map.of()))
+          .isInstanceOf(AuditUnavailableException.class);
+    }
+    assertThat(failed).isNotEmpty();
+    assertThat(durable.size() + failed.size()).isEqualTo(WRITERS * EVENTS_EACH);
+    try (FileAuditTrail reopened = FileAuditTrail.open(dir, keys)) {
+      assertThat(reopened.verify().records()).isEqualTo(durable.size());
+      Set<String> logged = ConcurrentHashMap.newKeySet();
+      eventsByWriter(reopened).forEach((writer, events) -> events.forEach(n -> logged.add(writer + ":" + n)));
+      assertThat(logged).isEqualTo(durable);
+    }
+  }
+
+  @Test
+  void close_underWriters_writesEveryQueuedEvent_andRefusesLaterOnes() throws Exception {
+    Path dir = temp.resolve("audit");
+    Set<String> failed = ConcurrentHashMap.newKeySet();
+    FileAuditTrail trail = FileAuditTrail.open(dir, keys);
+    Set<String> durable = writeConcurrently(trail, failed, trail::close);
+    assertThat(durable.size() + failed.size()).isEqualTo(WRITERS * EVENTS_EACH);
+    assertThat(failed).isNotEmpty();
+    try (FileAuditTrail reopened = FileAuditTrail.open(dir, keys)) {
+      AuditVerification verified = reopened.verify();
+      assertThat(verified.records()).isEqualTo(durable.size());
+      assertThat(verified.lastCheckpointSequence()).isEqualTo(durable.size());
+    }
+  }
+
+  @Test
+  void anOversizedEvent_failsOnlyItsCaller() {
+    try (FileAuditTrail trail = FileAuditTrail.open(temp.resolve("audit"), keys)) {
+      String huge = "x".repeat(dev.bulwark.guard.Limits.defaults().maxStringLength() + 1);
+      assertThatThrownBy(() -> trail.record("secret.write", "alice", "success", Map.of("path", huge)))
+          .isInstanceOf(IllegalArgumentException.class);
+      trail.record("secret.write", "alice", "success", Map.of("path", "ok"));
+      assertThat(trail.read(new AuditQuery(Optional.empty(), Optional.empty(), 0, 10)).events())
+          .extracting(e -> e.details().get("path")).containsExactly("ok");
+    }
   }
 }
