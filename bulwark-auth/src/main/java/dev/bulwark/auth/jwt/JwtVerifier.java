@@ -20,7 +20,10 @@ import java.util.Set;
  * signature; {@code typ} absent or a JWT type; claims JSON within the nesting bound and of the RFC 7519
  * types; {@code exp} present and not past; {@code nbf} and {@code iat} not in the future; {@code iss}
  * equal to the issuer; {@code aud} containing the audience; every required scope in {@code scope}.
- * Times allow the clock skew (default 60 s, at most 10 min). Immutable and thread-safe.
+ * Times allow the clock skew (default 60 s, at most 10 min). Thread-safe, with an immutable
+ * configuration; it remembers up to 16 headers of tokens that verified, so that the next token with
+ * the same header skips decoding and parsing it again (the checks' outcome cannot differ: see
+ * docs/jwt.md, "Performance"). Keep one verifier per configuration rather than one per request.
  *
  * <p>The issuer and the audience are required: {@link Builder#build()} refuses a verifier without them
  * (a token minted for another service must not be accepted here).

@@ -24,6 +24,15 @@ class HeaderCacheTest {
   private static final int MAX_CHARS = JwtVerifier.DEFAULT_MAX_TOKEN_CHARS;
   private static final int DEPTH = JwtVerifier.DEFAULT_MAX_JSON_DEPTH;
 
+  private static final String HEADER = "{\"alg\":\"HS256\",\"kid\":\"test-HS256\"}";
+
+  /** A cache that has seen one verified token with {@link #HEADER}; returns that token's header segment. */
+  private static String warm(HeaderCache cache, JwtSigningKey key) throws InvalidTokenException {
+    String token = Forge.signed(key, HEADER, CLAIMS);
+    verify(token, key, cache);
+    return segment(token);
+  }
+
   private static String segment(String token) {
     return token.substring(0, token.indexOf('.'));
   }
@@ -44,13 +53,12 @@ class HeaderCacheTest {
   @Test
   void verifiedToken_hasItsHeaderRemembered() throws InvalidTokenException {
     JwtSigningKey key = TestKeys.key(JwtAlgorithm.HS256);
-    String token = Forge.signed(key, "{\"alg\":\"HS256\",\"kid\":\"test-HS256\"}", CLAIMS);
     HeaderCache cache = new HeaderCache();
+    String segment = warm(cache, key);
 
-    verify(token, key, cache);
-    JwsCompact.Verified again = verify(token, key, cache);
+    JwsCompact.Verified again = verify(Forge.signed(key, HEADER, CLAIMS), key, cache);
 
-    assertThat(cache.find(segment(token))).isNotNull();
+    assertThat(cache.find(segment)).isNotNull();
     assertThat(again.header()).containsEntry("alg", "HS256").containsEntry("kid", "test-HS256");
     assertThat(again.key()).isSameAs(key.verificationKey());
   }
@@ -59,7 +67,7 @@ class HeaderCacheTest {
   void badSignature_leavesCacheEmpty() {
     JwtSigningKey key = TestKeys.key(JwtAlgorithm.HS256);
     JwtSigningKey other = JwtSigningKey.generate(JwtAlgorithm.HS256, "test-HS256");
-    String forged = Forge.signed(other, "{\"alg\":\"HS256\",\"kid\":\"test-HS256\"}", CLAIMS);
+    String forged = Forge.signed(other, HEADER, CLAIMS);
     HeaderCache cache = new HeaderCache();
 
     assertThat(reason(forged, key, cache)).isEqualTo(Reason.SIGNATURE);
@@ -80,10 +88,9 @@ class HeaderCacheTest {
   @Test
   void headerDifferingInOneCharacter_isNotAHit() throws InvalidTokenException {
     JwtSigningKey key = TestKeys.key(JwtAlgorithm.HS256);
-    String token = Forge.signed(key, "{\"alg\":\"HS256\",\"kid\":\"test-HS256\"}", CLAIMS);
     HeaderCache cache = new HeaderCache();
-    verify(token, key, cache);
-    String cached = segment(token);
+    String cached = warm(cache, key);
+    String token = Forge.signed(key, HEADER, CLAIMS);
 
     // Same length, last character changed: a different key, checked afresh (and never accepted).
     char last = cached.charAt(cached.length() - 1);
