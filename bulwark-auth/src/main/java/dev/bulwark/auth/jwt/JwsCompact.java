@@ -5,6 +5,7 @@ import dev.bulwark.auth.jwt.internal.BoundedJson;
 import dev.bulwark.auth.jwt.internal.StrictBase64Url;
 import dev.bulwark.crypto.CryptoException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -53,6 +54,17 @@ final class JwsCompact {
 
   static Verified verify(String token, List<JwtVerificationKey> keys, int maxTokenChars, int maxJsonDepth)
       throws InvalidTokenException {
+    return verify(token, keys, maxTokenChars, maxJsonDepth, null);
+  }
+
+  /**
+   * As {@link #verify(String, List, int, int)}, consulting {@code cache} (may be {@code null}) for
+   * the header checks; the cache must belong to a verifier with these same {@code keys} and {@code
+   * maxJsonDepth}, since a hit stands for their outcome.
+   */
+  static Verified verify(
+      String token, List<JwtVerificationKey> keys, int maxTokenChars, int maxJsonDepth, HeaderCache cache)
+      throws InvalidTokenException {
     if (token.length() > maxTokenChars) {
       throw new InvalidTokenException(Reason.TOO_LARGE, "token is longer than " + maxTokenChars + " characters");
     }
@@ -61,18 +73,13 @@ final class JwsCompact {
     if (firstDot <= 0 || secondDot < 0 || token.indexOf('.', secondDot + 1) >= 0) {
       throw new InvalidTokenException(Reason.MALFORMED, "not a JWS compact token (three dot-separated parts)");
     }
-    byte[] headerBytes = decode(token, 0, firstDot, "header");
-    Map<String, Object> header =
-        BoundedJson.parseObject(headerBytes, maxJsonDepth)
-            .orElseThrow(() -> new InvalidTokenException(Reason.MALFORMED, "header is not a JSON object"));
-    for (String name : header.keySet()) {
-      if (FORBIDDEN_HEADERS.contains(name)) {
-        throw new InvalidTokenException(Reason.FORBIDDEN_HEADER, "header member " + name + " is not accepted");
-      }
-    }
-    JwtVerificationKey key = select(header, keys);
-    if (!key.algorithm().joseName().equals(header.get("alg"))) {
+    String segment = token.substring(0, firstDot);
+    HeaderCache.Checked cached = cache == null ? null : cache.find(segment);
+    HeaderCache.Checked checked = cached != null ? cached : checkHeader(token, firstDot, keys, maxJsonDepth);
+    JwtVerificationKey key = checked.key();
+    if (!key.algorithm().joseName().equals(checked.header().get("alg"))) {
       // Checked before the signature: never let the token choose how its own signature is checked.
+      // (Repeated on a cache hit: one comparison keeps pinning independent of the cache.)
       throw new InvalidTokenException(Reason.ALGORITHM, "alg is not the algorithm pinned to the key");
     }
     byte[] signature = decode(token, secondDot + 1, token.length(), "signature");
@@ -82,7 +89,26 @@ final class JwsCompact {
     } catch (CryptoException e) {
       throw new InvalidTokenException(Reason.SIGNATURE, "signature does not verify");
     }
-    return new Verified(header, decode(token, firstDot + 1, secondDot, "payload"), key);
+    if (cache != null && cached == null) {
+      cache.remember(segment, checked);
+    }
+    return new Verified(checked.header(), decode(token, firstDot + 1, secondDot, "payload"), key);
+  }
+
+  /** Decodes and parses the header, refuses forbidden members, and selects the key by {@code kid}. */
+  private static HeaderCache.Checked checkHeader(
+      String token, int firstDot, List<JwtVerificationKey> keys, int maxJsonDepth) throws InvalidTokenException {
+    byte[] headerBytes = decode(token, 0, firstDot, "header");
+    Map<String, Object> header =
+        BoundedJson.parseObject(headerBytes, maxJsonDepth)
+            .orElseThrow(() -> new InvalidTokenException(Reason.MALFORMED, "header is not a JSON object"));
+    for (String name : header.keySet()) {
+      if (FORBIDDEN_HEADERS.contains(name)) {
+        throw new InvalidTokenException(Reason.FORBIDDEN_HEADER, "header member " + name + " is not accepted");
+      }
+    }
+    // Unmodifiable: a cached header is shared by every token that carries it.
+    return new HeaderCache.Checked(Collections.unmodifiableMap(header), select(header, keys));
   }
 
   private static JwtVerificationKey select(Map<String, Object> header, List<JwtVerificationKey> keys)

@@ -1,13 +1,11 @@
 package dev.bulwark.auth.jwt;
 
-import com.nimbusds.jwt.JWTClaimsSet;
 import dev.bulwark.auth.jwt.InvalidTokenException.Reason;
 import dev.bulwark.auth.jwt.internal.BoundedJson;
 import java.text.ParseException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +20,10 @@ import java.util.Set;
  * signature; {@code typ} absent or a JWT type; claims JSON within the nesting bound and of the RFC 7519
  * types; {@code exp} present and not past; {@code nbf} and {@code iat} not in the future; {@code iss}
  * equal to the issuer; {@code aud} containing the audience; every required scope in {@code scope}.
- * Times allow the clock skew (default 60 s, at most 10 min). Immutable and thread-safe.
+ * Times allow the clock skew (default 60 s, at most 10 min). Thread-safe, with an immutable
+ * configuration; it remembers up to 16 headers of tokens that verified, so that the next token with
+ * the same header skips decoding and parsing it again (the checks' outcome cannot differ: see
+ * docs/jwt.md, "Performance"). Keep one verifier per configuration rather than one per request.
  *
  * <p>The issuer and the audience are required: {@link Builder#build()} refuses a verifier without them
  * (a token minted for another service must not be accepted here).
@@ -60,6 +61,7 @@ public final class JwtVerifier {
   private final int maxTokenChars;
   private final int maxJsonDepth;
   private final Clock clock;
+  private final HeaderCache headerCache = new HeaderCache();
 
   private JwtVerifier(Builder b) {
     this.keys = b.keys;
@@ -95,7 +97,7 @@ public final class JwtVerifier {
    */
   public VerifiedJwt verify(String token) throws InvalidTokenException {
     Objects.requireNonNull(token, "token");
-    JwsCompact.Verified jws = JwsCompact.verify(token, keys, maxTokenChars, maxJsonDepth);
+    JwsCompact.Verified jws = JwsCompact.verify(token, keys, maxTokenChars, maxJsonDepth, headerCache);
     Object typ = jws.header().get("typ");
     if (typ != null && !(typ instanceof String text && JWT_TYPES.contains(asciiLowerCase(text)))) {
       throw new InvalidTokenException(Reason.TYPE, "typ is not a JWT type");
@@ -103,20 +105,20 @@ public final class JwtVerifier {
     Map<String, Object> json =
         BoundedJson.parseObject(jws.payload(), maxJsonDepth)
             .orElseThrow(() -> new InvalidTokenException(Reason.MALFORMED, "claims are not a JSON object"));
-    JWTClaimsSet claims;
+    RegisteredClaims claims;
     try {
-      claims = JWTClaimsSet.parse(json);
+      claims = RegisteredClaims.read(json);
     } catch (ParseException e) {
       throw new InvalidTokenException(Reason.MALFORMED, "a registered claim has the wrong type");
     }
     checkTimes(claims);
-    if (!issuer.equals(claims.getIssuer())) {
+    if (!issuer.equals(claims.issuer())) {
       throw new InvalidTokenException(Reason.ISSUER, "iss is missing or not the expected issuer");
     }
-    if (!claims.getAudience().contains(audience)) {
+    if (!claims.audience().contains(audience)) {
       throw new InvalidTokenException(Reason.AUDIENCE, "aud is missing or does not name this audience");
     }
-    Object scope = claims.getClaim("scope");
+    Object scope = json.get("scope");
     if (scope != null && !(scope instanceof String)) {
       throw new InvalidTokenException(Reason.MALFORMED, "scope is not a string");
     }
@@ -124,7 +126,7 @@ public final class JwtVerifier {
     if (!scopes.containsAll(requiredScopes)) {
       throw new InvalidTokenException(Reason.SCOPE, "a required scope is missing");
     }
-    return new VerifiedJwt(claims, jws.key().algorithm(), jws.key().keyId().orElse(null), scopes);
+    return new VerifiedJwt(json, claims, jws.key().algorithm(), jws.key().keyId().orElse(null), scopes);
   }
 
   /**
@@ -141,22 +143,22 @@ public final class JwtVerifier {
     return new String(chars);
   }
 
-  private void checkTimes(JWTClaimsSet claims) throws InvalidTokenException {
+  private void checkTimes(RegisteredClaims claims) throws InvalidTokenException {
     Instant now = clock.instant();
-    Date exp = claims.getExpirationTime();
+    Instant exp = claims.expiration();
     if (exp == null) {
       throw new InvalidTokenException(Reason.MISSING_EXPIRATION, "exp is required");
     }
     // RFC 7519 §4.1.4: the current time must be before exp.
-    if (!now.isBefore(exp.toInstant().plus(maxClockSkew))) {
+    if (!now.isBefore(exp.plus(maxClockSkew))) {
       throw new InvalidTokenException(Reason.EXPIRED, "token has expired");
     }
-    Date nbf = claims.getNotBeforeTime();
-    if (nbf != null && now.plus(maxClockSkew).isBefore(nbf.toInstant())) {
+    Instant nbf = claims.notBefore();
+    if (nbf != null && now.plus(maxClockSkew).isBefore(nbf)) {
       throw new InvalidTokenException(Reason.NOT_YET_VALID, "nbf is in the future");
     }
-    Date iat = claims.getIssueTime();
-    if (iat != null && now.plus(maxClockSkew).isBefore(iat.toInstant())) {
+    Instant iat = claims.issuedAt();
+    if (iat != null && now.plus(maxClockSkew).isBefore(iat)) {
       throw new InvalidTokenException(Reason.NOT_YET_VALID, "iat is in the future");
     }
   }

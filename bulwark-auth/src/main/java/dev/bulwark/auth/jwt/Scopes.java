@@ -26,15 +26,22 @@ final class Scopes {
     return Set.copyOf(Arrays.asList(scopes));
   }
 
-  /** The scopes of a {@code scope} claim value; runs of spaces are tolerated, empty tokens dropped. */
+  /**
+   * The scopes of a {@code scope} claim value, as an unmodifiable set; runs of spaces are tolerated,
+   * empty tokens dropped.
+   */
   static Set<String> split(String claim) {
+    if (claim.indexOf(' ') < 0) {
+      // One scope (or none): the common case, without the intermediate set.
+      return claim.isEmpty() ? Set.of() : Set.of(claim);
+    }
     Set<String> out = new LinkedHashSet<>();
     for (String scope : claim.split(" ")) {
       if (!scope.isEmpty()) {
         out.add(scope);
       }
     }
-    return out;
+    return Set.copyOf(out);
   }
 
   private static void check(String scope) {

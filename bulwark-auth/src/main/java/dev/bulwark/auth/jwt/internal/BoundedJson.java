@@ -16,6 +16,8 @@ import java.util.Optional;
  * (CVE-2025-53864 in nimbus before 10.0.2) or the heap of a recursive reader.
  */
 public final class BoundedJson {
+  private static final char REPLACEMENT = '\uFFFD';
+
   private BoundedJson() {}
 
   /** The object, or empty if {@code json} is not UTF-8, nests deeper than {@code maxDepth}, or is not a JSON object. */
@@ -23,23 +25,35 @@ public final class BoundedJson {
     if (nestingDepth(json) > maxDepth) {
       return Optional.empty();
     }
-    String text;
-    try {
-      text =
-          StandardCharsets.UTF_8
-              .newDecoder()
-              .onMalformedInput(CodingErrorAction.REPORT)
-              .onUnmappableCharacter(CodingErrorAction.REPORT)
-              .decode(ByteBuffer.wrap(json))
-              .toString();
-    } catch (CharacterCodingException malformed) {
-      return Optional.empty();
+    // The common case is ASCII, which is well-formed UTF-8 meaning the same characters: the JDK's
+    // ASCII decoding is a vectorised copy, and it turns any other byte into U+FFFD, which no ASCII
+    // input can produce. Only then does the strict decoder run.
+    String text = new String(json, StandardCharsets.US_ASCII);
+    if (text.indexOf(REPLACEMENT) >= 0) {
+      text = strictUtf8(json);
+      if (text == null) {
+        return Optional.empty();
+      }
     }
     try {
       return Optional.of(JSONObjectUtils.parse(text));
     } catch (ParseException | RuntimeException malformed) {
       // nimbus wraps gson; any parse failure of hostile input is "not JSON", never a crash.
       return Optional.empty();
+    }
+  }
+
+  /** The text of well-formed UTF-8, or {@code null}: a lenient decoder would let two byte strings mean one claim. */
+  private static String strictUtf8(byte[] json) {
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(json))
+          .toString();
+    } catch (CharacterCodingException malformed) {
+      return null;
     }
   }
 
