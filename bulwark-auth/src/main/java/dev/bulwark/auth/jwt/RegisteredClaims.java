@@ -5,7 +5,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.util.DateUtils;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -91,8 +90,14 @@ record RegisteredClaims(
       return List.of(single);
     }
     if (aud instanceof List) {
-      // May hold nulls (nimbus allows them): not List.copyOf, which would throw.
-      return Collections.unmodifiableList(JSONObjectUtils.getStringList(json, "aud"));
+      // Stricter than nimbus, which lets an array hold nulls: a null audience names nobody and
+      // would make every later reader of the list (List.copyOf, contains) throw or guess, so the
+      // token is refused as malformed. List.copyOf also rejects nulls, which is the check.
+      try {
+        return List.copyOf(JSONObjectUtils.getStringList(json, "aud"));
+      } catch (NullPointerException e) {
+        throw new ParseException("Illegal aud claim: null in the array", 0);
+      }
     }
     throw new ParseException("Illegal aud claim", 0);
   }

@@ -225,4 +225,12 @@ class JwtVerifierTest {
     assertThat(key.toString()).doesNotContain(secret).contains("HS256");
     assertThat(key.verificationKey().toString()).doesNotContain(secret);
   }
+
+  /** A signed token whose aud array holds null used to verify and then throw an NPE from audiences(). */
+  @Test
+  void audienceArrayWithNull_isMalformed_notAnNpeLater() {
+    JwtSigningKey key = TestKeys.key(JwtAlgorithm.HS256);
+    String payload = "{\"iss\":\"" + ISS + "\",\"aud\":[\"" + AUD + "\",null],\"exp\":" + NOW.plusSeconds(60).getEpochSecond() + "}";
+    assertThat(reasonOf(verifier(key).build(), Forge.signed(key, "{\"alg\":\"HS256\"}", payload))).isEqualTo(Reason.MALFORMED);
+  }
 }
