@@ -151,7 +151,7 @@ public final class BulwarkServer implements AutoCloseable {
     CoreRoutes.addTo(registrar, jwtKeys::publicJwks, database::isReachable, metrics, json, version());
     modules.forEach(registrar::add);
     routes = registrar.routes();
-    HttpPipeline pipeline = new HttpPipeline(config.tls(), config.corsOrigins(), metrics);
+    HttpPipeline pipeline = new HttpPipeline(config.tls(), config.maxBodyBytes(), config.corsOrigins(), metrics);
     Javalin javalin = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.startup.showOldJavalinVersionWarning = false;

@@ -32,6 +32,15 @@ import org.slf4j.LoggerFactory;
  * configured exact origins, metrics, and fail-closed error mapping: every exception and every error
  * status becomes {@code {"error", "message", "error_id"}}, detailed in the log under the same id.
  *
+ * <p>Keep-alive after a refusal: most refusals (429, 401, 403, 413, 415, 404) are decided on the
+ * headers, before the handler reads the body. Left unread, Jetty answers {@code Connection: close}
+ * and closes the connection while the client may still be sending that body; the late bytes meet a
+ * closed socket, the kernel resets the connection, and the client can lose the response itself
+ * (java.net.http: "header parser received no bytes"). So an error response first reads and discards
+ * the rest of the body when it is no larger than the JSON body cap (no more than an accepted request
+ * could send), and says {@code Connection: close} itself when the body is larger or of unknown size
+ * beyond the cap.
+ *
  * <p>Stateless apart from its settings; thread-safe.
  */
 public final class HttpPipeline {
@@ -46,17 +55,21 @@ public final class HttpPipeline {
   private static final String STARTED = "bulwark.started_nanos";
 
   private final boolean tls;
+  private final long drainCap;
   private final Set<String> corsOrigins;
   private final RequestMetrics metrics;
   private final FailClosed failClosed = FailClosed.loggingTo(LoggerFactory.getLogger("dev.bulwark.server.errors"));
 
   /**
    * @param tls whether responses carry HSTS
+   * @param drainCap the most body bytes an error response reads and discards to keep the connection
+   *     (the JSON body cap); a larger body closes the connection instead
    * @param corsOrigins exact origins allowed cross-origin (empty: no CORS headers ever)
    * @param metrics where finished requests are counted
    */
-  public HttpPipeline(boolean tls, List<String> corsOrigins, RequestMetrics metrics) {
+  public HttpPipeline(boolean tls, long drainCap, List<String> corsOrigins, RequestMetrics metrics) {
     this.tls = tls;
+    this.drainCap = drainCap;
     this.corsOrigins = Set.copyOf(corsOrigins);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -121,6 +134,7 @@ public final class HttpPipeline {
   }
 
   private void fail(Context ctx, Exception failure) {
+    RequestBodies.discardUnread(ctx, drainCap);
     SecurityHeaders.apply(ctx, tls);
     ErrorBodies.write(ctx, failClosed.handle(failure));
   }
@@ -129,6 +143,7 @@ public final class HttpPipeline {
     if (Boolean.TRUE.equals(ctx.attribute(ErrorBodies.WRITTEN))) {
       return;
     }
+    RequestBodies.discardUnread(ctx, drainCap);
     SecurityHeaders.apply(ctx, tls);
     if (status == 405) {
       ErrorBodies.write(ctx, 405, "method_not_allowed", "The method is not allowed for this resource.", ErrorId.random());
