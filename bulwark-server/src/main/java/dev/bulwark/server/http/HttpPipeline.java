@@ -32,14 +32,15 @@ import org.slf4j.LoggerFactory;
  * configured exact origins, metrics, and fail-closed error mapping: every exception and every error
  * status becomes {@code {"error", "message", "error_id"}}, detailed in the log under the same id.
  *
- * <p>Keep-alive after a refusal: most refusals (429, 401, 403, 413, 415, 404) are decided on the
- * headers, before the handler reads the body. Left unread, Jetty answers {@code Connection: close}
- * and closes the connection while the client may still be sending that body; the late bytes meet a
- * closed socket, the kernel resets the connection, and the client can lose the response itself
- * (java.net.http: "header parser received no bytes"). So an error response first reads and discards
- * the rest of the body when it is no larger than the JSON body cap (no more than an accepted request
- * could send), and says {@code Connection: close} itself when the body is larger or of unknown size
- * beyond the cap.
+ * <p>Keep-alive and unread bodies: most refusals (429, 401, 403, 413, 415, 404) are decided on the
+ * headers, before the handler reads the body, and a handler may answer without reading it. When
+ * Jetty completes a response whose request body has not fully arrived, it closes the connection,
+ * sometimes after a response that did not say {@code Connection: close}; a client that has already
+ * reused the connection then gets nothing back (java.net.http: "header parser received no bytes"),
+ * and a body still in flight meets a closed socket and resets the connection. So every response,
+ * before it is written, first reads and discards the rest of the body when it is no larger than the
+ * JSON body cap (no more than an accepted request could send), and says {@code Connection: close}
+ * itself when the body is larger.
  *
  * <p>Stateless apart from its settings; thread-safe.
  */
@@ -127,6 +128,9 @@ public final class HttpPipeline {
   }
 
   private void after(Context ctx) {
+    // After-handlers run before Javalin writes the result: the last moment a body can be drained
+    // while Jetty may still keep the connection (a handler that answered without reading it, too).
+    RequestBodies.discardUnread(ctx, drainCap);
     Long started = ctx.attribute(STARTED);
     String route = Objects.requireNonNullElse(ctx.attribute(GuardedHandler.ROUTE), "unmatched");
     long elapsed = started == null ? 0 : System.nanoTime() - started;
