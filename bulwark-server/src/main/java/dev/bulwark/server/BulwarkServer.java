@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bulwark.auth.apikey.ApiKeyStore;
 import dev.bulwark.auth.apikey.ApiKeys;
 import dev.bulwark.auth.apikey.JdbcApiKeyStore;
+import dev.bulwark.auth.ratelimit.RateLimitBackend;
 import dev.bulwark.auth.ratelimit.RateLimitBackends;
 import dev.bulwark.crypto.tokens.SecureTokens;
 import dev.bulwark.guard.Limits;
@@ -18,6 +19,7 @@ import dev.bulwark.server.http.CoreRoutes;
 import dev.bulwark.server.http.HttpPipeline;
 import dev.bulwark.server.http.JettyErrors;
 import dev.bulwark.server.http.RateLimits;
+import dev.bulwark.server.http.RedisBudgets;
 import dev.bulwark.server.http.RequestGuards;
 import dev.bulwark.server.http.RouteRegistrar;
 import dev.bulwark.server.keys.JwtKeys;
@@ -137,11 +139,13 @@ public final class BulwarkServer implements AutoCloseable {
         ? Optional.of(TlsFiles.load(config.tlsCertFile(), config.tlsKeyFile(), dataDir, settings.clock))
         : Optional.empty();
     fingerprint = tls.map(TlsIdentity::sha256Fingerprint);
+    RateLimitBackend budgets = RateLimitBackends.local();
     if (config.redisUrl().isPresent()) {
-      throw new ConfigException("ratelimit.redis", "shared Redis rate limits are not available in this build;"
-          + " leave it unset (limits are then per instance)");
+      RedisBudgets shared = RedisBudgets.connect(config.redisUrl().get(), config.redisKeyPrefix());
+      resources.add(shared);
+      budgets = shared.backend();
     }
-    RateLimits rateLimits = new RateLimits(config.rateLimits(), RateLimitBackends.local());
+    RateLimits rateLimits = new RateLimits(config.rateLimits(), budgets);
     Authenticator authenticator = new Authenticator(ApiKeys.create(apiKeyStore, settings.clock, SecureTokens.system()),
         jwtKeys.verifier(), hooks.sessionLiveness());
     RequestGuards guards = new RequestGuards(new ClientAddresses(config.trustedProxies()), rateLimits, authenticator,
