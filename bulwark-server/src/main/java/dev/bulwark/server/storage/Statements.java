@@ -1,0 +1,75 @@
+package dev.bulwark.server.storage;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One parameterized statement on a caller's connection: bind, run, map, close. Keeps the
+ * try-with-resources and binding boilerplate out of the row classes so each statement reads as its
+ * SQL constant and its parameters.
+ *
+ * <p>{@code sql} must be a constant with {@code ?} parameters ({@code NoStringBuiltSqlTest} checks
+ * every caller). Parameters bind by their type: {@code String} with {@code setString}, {@code
+ * Integer} {@code setInt}, {@code Long} {@code setLong}, {@code Boolean} {@code setBoolean}, {@code
+ * byte[]} {@code setBytes}, and {@code null} as a binary SQL NULL ({@code Types.VARBINARY}, what the
+ * drivers' {@code setBytes(i, null)} sends: only binary columns take null here). Any other type is
+ * refused with {@link IllegalArgumentException} rather than guessed at. Stateless and thread-safe.
+ */
+public final class Statements {
+  private Statements() {}
+
+  /** The first row's value, or empty when there is none. */
+  public static <T> Optional<T> queryOne(Connection c, String sql, RowMapper<T> mapper, Object... params)
+      throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        return r.next() ? Optional.of(mapper.map(r)) : Optional.empty();
+      }
+    }
+  }
+
+  /** Every row's value, in the order the query returns them. */
+  public static <T> List<T> query(Connection c, String sql, RowMapper<T> mapper, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      try (ResultSet r = s.executeQuery()) {
+        List<T> rows = new ArrayList<>();
+        while (r.next()) {
+          rows.add(mapper.map(r));
+        }
+        return rows;
+      }
+    }
+  }
+
+  /** Runs an INSERT, UPDATE or DELETE; returns the rows it changed. */
+  public static int update(Connection c, String sql, Object... params) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      bind(s, params);
+      return s.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement s, Object... params) throws SQLException {
+    for (int i = 0; i < params.length; i++) {
+      int index = i + 1;
+      switch (params[i]) {
+        case null -> s.setNull(index, Types.VARBINARY);
+        case String v -> s.setString(index, v);
+        case Integer v -> s.setInt(index, v);
+        case Long v -> s.setLong(index, v);
+        case Boolean v -> s.setBoolean(index, v);
+        case byte[] v -> s.setBytes(index, v);
+        default -> throw new IllegalArgumentException("unsupported parameter type at " + index + ": "
+            + params[i].getClass().getSimpleName());
+      }
+    }
+  }
+}
