@@ -2,6 +2,7 @@ package dev.bulwark.server.secrets;
 
 import dev.bulwark.server.storage.Statements;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -52,34 +53,50 @@ final class SecretRows {
       "SELECT path FROM secret_entries WHERE owner_id = ? AND substr(path, 1, ?) = ? ORDER BY path LIMIT ?";
 
   static Optional<Entry> entry(Connection c, String owner, String path) throws SQLException {
-    return Statements.queryOne(c, SELECT_ENTRY, r -> new Entry(r.getInt(1), r.getLong(2), r.getLong(3)), owner, path);
+    try (PreparedStatement s = c.prepareStatement(SELECT_ENTRY)) {
+      return Statements.queryOne(s, r -> new Entry(r.getInt(1), r.getLong(2), r.getLong(3)),
+          owner, path);
+    }
   }
 
   /** Creates the counter at version 1; false if another writer created it first. */
   static boolean insertEntry(Connection c, String owner, String path, long now) throws SQLException {
-    return Statements.update(c, INSERT_ENTRY, owner, path, now, now) == 1;
+    try (PreparedStatement s = c.prepareStatement(INSERT_ENTRY)) {
+      return Statements.update(s, owner, path, now, now) == 1;
+    }
   }
 
   /** Moves the counter from {@code expected} to {@code expected + 1}; false if it moved meanwhile. */
   static boolean bumpEntry(Connection c, String owner, String path, int expected, long now) throws SQLException {
-    return Statements.update(c, BUMP_ENTRY, expected + 1, now, owner, path, expected) == 1;
+    try (PreparedStatement s = c.prepareStatement(BUMP_ENTRY)) {
+      return Statements.update(s, expected + 1, now, owner, path, expected) == 1;
+    }
   }
 
   static void insertVersion(Connection c, String owner, String path, int version, byte[] ciphertext, int dataKeyId, long now)
       throws SQLException {
-    Statements.update(c, INSERT_VERSION, owner, path, version, ciphertext, Integer.toUnsignedLong(dataKeyId), now, false);
+    try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
+      Statements.update(s, owner, path, version, ciphertext,
+          Integer.toUnsignedLong(dataKeyId), now, false);
+    }
   }
 
   static void pruneUpTo(Connection c, String owner, String path, int version) throws SQLException {
-    Statements.update(c, PRUNE, owner, path, version);
+    try (PreparedStatement s = c.prepareStatement(PRUNE)) {
+      Statements.update(s, owner, path, version);
+    }
   }
 
   static Optional<VersionRow> version(Connection c, String owner, String path, int version) throws SQLException {
-    return Statements.queryOne(c, SELECT_VERSION, SecretRows::versionRow, owner, path, version);
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
+      return Statements.queryOne(s, SecretRows::versionRow, owner, path, version);
+    }
   }
 
   static List<VersionRow> versions(Connection c, String owner, String path) throws SQLException {
-    return Statements.query(c, SELECT_VERSIONS, SecretRows::versionRow, owner, path);
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSIONS)) {
+      return Statements.query(s, SecretRows::versionRow, owner, path);
+    }
   }
 
   private static VersionRow versionRow(ResultSet r) throws SQLException {
@@ -89,18 +106,26 @@ final class SecretRows {
   }
 
   static boolean softDelete(Connection c, String owner, String path, int version, long now) throws SQLException {
-    return Statements.update(c, SOFT_DELETE, now, owner, path, version, false) == 1;
+    try (PreparedStatement s = c.prepareStatement(SOFT_DELETE)) {
+      return Statements.update(s, now, owner, path, version, false) == 1;
+    }
   }
 
   static boolean undelete(Connection c, String owner, String path, int version) throws SQLException {
-    return Statements.update(c, UNDELETE, owner, path, version, false) == 1;
+    try (PreparedStatement s = c.prepareStatement(UNDELETE)) {
+      return Statements.update(s, owner, path, version, false) == 1;
+    }
   }
 
   static boolean destroy(Connection c, String owner, String path, int version) throws SQLException {
-    return Statements.update(c, DESTROY, true, owner, path, version, false) == 1;
+    try (PreparedStatement s = c.prepareStatement(DESTROY)) {
+      return Statements.update(s, true, owner, path, version, false) == 1;
+    }
   }
 
   static List<String> paths(Connection c, String owner, String prefix, int limit) throws SQLException {
-    return Statements.query(c, LIST_PATHS, r -> r.getString(1), owner, prefix.length(), prefix, limit);
+    try (PreparedStatement s = c.prepareStatement(LIST_PATHS)) {
+      return Statements.query(s, r -> r.getString(1), owner, prefix.length(), prefix, limit);
+    }
   }
 }

@@ -2,6 +2,7 @@ package dev.bulwark.server.transit;
 
 import dev.bulwark.server.storage.Statements;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
@@ -42,37 +43,51 @@ final class TransitRows {
       WHERE owner_id = ? AND name = ? ORDER BY version""";
 
   static Optional<KeyRow> key(Connection c, String owner, String name) throws SQLException {
-    return Statements.queryOne(c, SELECT_KEY, r -> new KeyRow(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4), r.getLong(5)),
-        owner, name);
+    try (PreparedStatement s = c.prepareStatement(SELECT_KEY)) {
+      return Statements.queryOne(s,
+          r -> new KeyRow(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4), r.getLong(5)), owner, name);
+    }
   }
 
   /** Creates the key at version 1; false if the owner already has a key of that name. */
   static boolean insertKey(Connection c, String owner, String name, String keyType, long now) throws SQLException {
-    return Statements.update(c, INSERT_KEY, owner, name, keyType, now, now) == 1;
+    try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
+      return Statements.update(s, owner, name, keyType, now, now) == 1;
+    }
   }
 
   /** Moves the latest version from {@code expected} to {@code expected + 1}; false on a lost race. */
   static boolean bumpKey(Connection c, String owner, String name, int expected, long now) throws SQLException {
-    return Statements.update(c, BUMP_KEY, expected + 1, now, owner, name, expected) == 1;
+    try (PreparedStatement s = c.prepareStatement(BUMP_KEY)) {
+      return Statements.update(s, expected + 1, now, owner, name, expected) == 1;
+    }
   }
 
   /** Sets the minimum decryption version if it does not exceed the latest version. */
   static boolean setMinDecryptionVersion(Connection c, String owner, String name, int min, long now) throws SQLException {
-    return Statements.update(c, SET_MIN, min, now, owner, name, min) == 1;
+    try (PreparedStatement s = c.prepareStatement(SET_MIN)) {
+      return Statements.update(s, min, now, owner, name, min) == 1;
+    }
   }
 
   /** {@code publicKey} is null for symmetric keys (bound as a binary NULL, as before). */
   static void insertVersion(Connection c, String owner, String name, int version, byte[] sealed, byte[] publicKey, long now)
       throws SQLException {
-    Statements.update(c, INSERT_VERSION, owner, name, version, sealed, publicKey, now);
+    try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
+      Statements.update(s, owner, name, version, sealed, publicKey, now);
+    }
   }
 
   static Optional<VersionRow> version(Connection c, String owner, String name, int version) throws SQLException {
-    return Statements.queryOne(c, SELECT_VERSION, TransitRows::versionRow, owner, name, version);
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
+      return Statements.queryOne(s, TransitRows::versionRow, owner, name, version);
+    }
   }
 
   static List<VersionRow> versions(Connection c, String owner, String name) throws SQLException {
-    return Statements.query(c, SELECT_VERSIONS, TransitRows::versionRow, owner, name);
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSIONS)) {
+      return Statements.query(s, TransitRows::versionRow, owner, name);
+    }
   }
 
   private static VersionRow versionRow(ResultSet r) throws SQLException {
