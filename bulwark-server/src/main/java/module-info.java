@@ -15,6 +15,8 @@ module dev.bulwark.server {
   requires org.slf4j;
   // Account mail over SMTP (STARTTLS required) and the .eml outbox: Jakarta Mail, Angus provider.
   requires jakarta.mail;
+  // Shared rate limits (ratelimit.redis): the Lettuce client auth's Redis backend runs on.
+  requires lettuce.core;
 
   exports dev.bulwark.server;
   exports dev.bulwark.server.audit;

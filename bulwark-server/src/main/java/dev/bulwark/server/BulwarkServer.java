@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.bulwark.auth.apikey.ApiKeyStore;
 import dev.bulwark.auth.apikey.ApiKeys;
 import dev.bulwark.auth.apikey.JdbcApiKeyStore;
+import dev.bulwark.auth.ratelimit.RateLimitBackend;
 import dev.bulwark.auth.ratelimit.RateLimitBackends;
 import dev.bulwark.crypto.tokens.SecureTokens;
 import dev.bulwark.guard.Limits;
@@ -18,6 +19,7 @@ import dev.bulwark.server.http.CoreRoutes;
 import dev.bulwark.server.http.HttpPipeline;
 import dev.bulwark.server.http.JettyErrors;
 import dev.bulwark.server.http.RateLimits;
+import dev.bulwark.server.http.RedisBudgets;
 import dev.bulwark.server.http.RequestGuards;
 import dev.bulwark.server.http.RouteRegistrar;
 import dev.bulwark.server.keys.JwtKeys;
@@ -59,7 +61,10 @@ import java.util.function.Function;
  * <p>Start-up fails closed: a bad root key, an unreadable certificate, an unreachable database or a
  * failed migration stops it with an exception naming the cause, and nothing is left listening.
  * {@link #close()} stops accepting, lets in-flight requests finish (up to 10 seconds), then closes
- * the database and destroys the root key. Thread-safe.
+ * what start-up opened in reverse order: the capability modules that hold resources (last built
+ * first; the data-key rotation workers stop), the audit trail (a final signed checkpoint), the
+ * shared rate-limit connection, the database pool, and last the root key (destroyed). A failing
+ * close is logged without its message and the rest are still closed. Thread-safe.
  */
 public final class BulwarkServer implements AutoCloseable {
   private static final long STOP_TIMEOUT_MILLIS = 10_000;
@@ -130,18 +135,33 @@ public final class BulwarkServer implements AutoCloseable {
     services = new ServerServices(database, settings.clock, root.aead(), jwtKeys.signer(), jwtKeys.verifier(),
         hooks.auditTrail(), config, dataDir, json, apiKeyStore, hooks);
     List<ApiModule> modules = new ArrayList<>();
+    boolean auditRegistered = false;
     for (Function<ServerServices, ApiModule> factory : settings.modules()) {
-      modules.add(factory.apply(services));
+      ApiModule module = factory.apply(services);
+      modules.add(module);
+      // Registered in start order, closed in reverse: a module closes before what it uses (the audit
+      // trail a module installed, the database, the root key).
+      if (!auditRegistered && hooks.installedAuditTrail().isPresent()) {
+        auditRegistered = true;
+        if (hooks.installedAuditTrail().get() instanceof AutoCloseable trail) {
+          resources.add(trail);
+        }
+      }
+      if (module instanceof AutoCloseable closeable) {
+        resources.add(closeable);
+      }
     }
     Optional<TlsIdentity> tls = config.tls()
         ? Optional.of(TlsFiles.load(config.tlsCertFile(), config.tlsKeyFile(), dataDir, settings.clock))
         : Optional.empty();
     fingerprint = tls.map(TlsIdentity::sha256Fingerprint);
+    RateLimitBackend budgets = RateLimitBackends.local();
     if (config.redisUrl().isPresent()) {
-      throw new ConfigException("ratelimit.redis", "shared Redis rate limits are not available in this build;"
-          + " leave it unset (limits are then per instance)");
+      RedisBudgets shared = RedisBudgets.connect(config.redisUrl().get(), config.redisKeyPrefix());
+      resources.add(shared);
+      budgets = shared.backend();
     }
-    RateLimits rateLimits = new RateLimits(config.rateLimits(), RateLimitBackends.local());
+    RateLimits rateLimits = new RateLimits(config.rateLimits(), budgets);
     Authenticator authenticator = new Authenticator(ApiKeys.create(apiKeyStore, settings.clock, SecureTokens.system()),
         jwtKeys.verifier(), hooks.sessionLiveness());
     RequestGuards guards = new RequestGuards(new ClientAddresses(config.trustedProxies()), rateLimits, authenticator,
@@ -151,7 +171,7 @@ public final class BulwarkServer implements AutoCloseable {
     CoreRoutes.addTo(registrar, jwtKeys::publicJwks, database::isReachable, metrics, json, version());
     modules.forEach(registrar::add);
     routes = registrar.routes();
-    HttpPipeline pipeline = new HttpPipeline(config.tls(), config.corsOrigins(), metrics);
+    HttpPipeline pipeline = new HttpPipeline(config.tls(), config.maxBodyBytes(), config.corsOrigins(), metrics);
     Javalin javalin = Javalin.create(c -> {
       c.startup.showJavalinBanner = false;
       c.startup.showOldJavalinVersionWarning = false;
@@ -249,15 +269,31 @@ public final class BulwarkServer implements AutoCloseable {
     if (current != null) {
       current.stop();
     }
-    for (int i = resources.size() - 1; i >= 0; i--) {
-      try {
-        resources.get(i).close();
-      } catch (Exception e) {
-        org.slf4j.LoggerFactory.getLogger(BulwarkServer.class).warn("closing a resource failed", e);
-      }
-    }
+    closeInReverse(resources);
     resources.clear();
     stopped.countDown();
+  }
+
+  /**
+   * Closes {@code started} last to first, each whatever the others did. A failure is logged by the
+   * resource's type and the exception's type only: a message can carry a URL with a password or a
+   * path, and a stack trace the same in its causes.
+   *
+   * @return how many closes failed
+   */
+  static int closeInReverse(List<? extends AutoCloseable> started) {
+    int failed = 0;
+    for (int i = started.size() - 1; i >= 0; i--) {
+      AutoCloseable resource = started.get(i);
+      try {
+        resource.close();
+      } catch (Exception e) {
+        failed++;
+        org.slf4j.LoggerFactory.getLogger(BulwarkServer.class).warn("closing {} on stop failed ({}); the others are still closed",
+            resource.getClass().getSimpleName(), e.getClass().getName());
+      }
+    }
+    return failed;
   }
 
   static String version() {

@@ -77,6 +77,14 @@ public final class ServerHooks {
     return (action, actorId, outcome, details) -> audit.record(action, actorId, outcome, details);
   }
 
+  /**
+   * The installed audit trail itself (not the delegate), for the server to close on stop after the
+   * modules that record to it; empty until one is installed.
+   */
+  Optional<AuditTrail> installedAuditTrail() {
+    return auditInstalled ? Optional.of(audit) : Optional.empty();
+  }
+
   List<String> startupNotices() {
     return notices.stream().map(Supplier::get).flatMap(Optional::stream).toList();
   }

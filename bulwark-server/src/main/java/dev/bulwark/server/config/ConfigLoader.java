@@ -39,7 +39,7 @@ public final class ConfigLoader {
       "root_key_file", "database.url", "database.user", "database.password", "database.schema",
       "trusted_proxies", "cors.origins", "limits.max_body_bytes", "limits.max_upload_bytes",
       "ratelimit.address_per_minute", "ratelimit.standard_per_minute", "ratelimit.credential_per_minute",
-      "ratelimit.redis");
+      "ratelimit.redis", "ratelimit.redis_prefix");
 
   private static final Set<String> KNOWN = Set.copyOf(SETTINGS);
   private static final long MAX_CONFIG_BYTES = 256 * 1024;
@@ -88,7 +88,8 @@ public final class ConfigLoader {
     return new ServerConfig(listen.host(), listen.port(), bool(v, "http"), path(v, "data").orElse(Path.of("data")),
         path(v, "tls.cert"), path(v, "tls.key"), path(v, "root_key_file"), database, list(v, "trusted_proxies"),
         list(v, "cors.origins"), number(v, "limits.max_body_bytes", 1024 * 1024),
-        number(v, "limits.max_upload_bytes", 16L * 1024 * 1024), rates, optional(v, "ratelimit.redis"));
+        number(v, "limits.max_upload_bytes", 16L * 1024 * 1024), rates, optional(v, "ratelimit.redis"),
+        v.getOrDefault("ratelimit.redis_prefix", ServerConfig.DEFAULT_REDIS_KEY_PREFIX));
   }
 
   private static Map<String, String> readYaml(Path file) {

@@ -36,6 +36,8 @@ import java.util.Optional;
  * @param maxUploadBytes the largest raw (non-JSON) request body, for uploads
  * @param rateLimits the request budgets
  * @param redisUrl a Redis URL to share rate limits between instances; empty = in-process
+ * @param redisKeyPrefix what every rate-limit key in Redis starts with, so that deployments (or
+ *     applications) sharing one Redis never share budgets
  */
 public record ServerConfig(
     String listenHost,
@@ -51,10 +53,14 @@ public record ServerConfig(
     long maxBodyBytes,
     long maxUploadBytes,
     RateLimitSettings rateLimits,
-    Optional<String> redisUrl) {
+    Optional<String> redisUrl,
+    String redisKeyPrefix) {
 
   /** The default listen address. */
   public static final String DEFAULT_LISTEN = "127.0.0.1:8443";
+
+  /** The default Redis key prefix of the shared rate limits. */
+  public static final String DEFAULT_REDIS_KEY_PREFIX = "bulwark:rl:";
 
   /** Largest body cap accepted (the upload cap may go to 64 GiB). */
   public static final long MAX_BODY_BYTES_CAP = 64L * 1024 * 1024;
@@ -98,6 +104,10 @@ public record ServerConfig(
         throw new ConfigException("ratelimit.redis", "must be a redis:// or rediss:// URL");
       }
     });
+    Objects.requireNonNull(redisKeyPrefix, "redisKeyPrefix");
+    if (!redisKeyPrefix.matches("[A-Za-z0-9:._-]{1,64}")) {
+      throw new ConfigException("ratelimit.redis_prefix", "must be 1 to 64 characters of A-Z a-z 0-9 : . _ -");
+    }
   }
 
   /** True when the server speaks TLS (always, unless {@code --http} on loopback). */

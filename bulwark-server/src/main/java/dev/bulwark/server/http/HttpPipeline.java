@@ -32,6 +32,16 @@ import org.slf4j.LoggerFactory;
  * configured exact origins, metrics, and fail-closed error mapping: every exception and every error
  * status becomes {@code {"error", "message", "error_id"}}, detailed in the log under the same id.
  *
+ * <p>Keep-alive and unread bodies: most refusals (429, 401, 403, 413, 415, 404) are decided on the
+ * headers, before the handler reads the body, and a handler may answer without reading it. When
+ * Jetty completes a response whose request body has not fully arrived, it closes the connection,
+ * sometimes after a response that did not say {@code Connection: close}; a client that has already
+ * reused the connection then gets nothing back (java.net.http: "header parser received no bytes"),
+ * and a body still in flight meets a closed socket and resets the connection. So every response,
+ * before it is written, first reads and discards the rest of the body when it is no larger than the
+ * JSON body cap (no more than an accepted request could send), and says {@code Connection: close}
+ * itself when the body is larger.
+ *
  * <p>Stateless apart from its settings; thread-safe.
  */
 public final class HttpPipeline {
@@ -46,17 +56,21 @@ public final class HttpPipeline {
   private static final String STARTED = "bulwark.started_nanos";
 
   private final boolean tls;
+  private final long drainCap;
   private final Set<String> corsOrigins;
   private final RequestMetrics metrics;
   private final FailClosed failClosed = FailClosed.loggingTo(LoggerFactory.getLogger("dev.bulwark.server.errors"));
 
   /**
    * @param tls whether responses carry HSTS
+   * @param drainCap the most body bytes an error response reads and discards to keep the connection
+   *     (the JSON body cap); a larger body closes the connection instead
    * @param corsOrigins exact origins allowed cross-origin (empty: no CORS headers ever)
    * @param metrics where finished requests are counted
    */
-  public HttpPipeline(boolean tls, List<String> corsOrigins, RequestMetrics metrics) {
+  public HttpPipeline(boolean tls, long drainCap, List<String> corsOrigins, RequestMetrics metrics) {
     this.tls = tls;
+    this.drainCap = drainCap;
     this.corsOrigins = Set.copyOf(corsOrigins);
     this.metrics = Objects.requireNonNull(metrics, "metrics");
   }
@@ -114,6 +128,9 @@ public final class HttpPipeline {
   }
 
   private void after(Context ctx) {
+    // After-handlers run before Javalin writes the result: the last moment a body can be drained
+    // while Jetty may still keep the connection (a handler that answered without reading it, too).
+    RequestBodies.discardUnread(ctx, drainCap);
     Long started = ctx.attribute(STARTED);
     String route = Objects.requireNonNullElse(ctx.attribute(GuardedHandler.ROUTE), "unmatched");
     long elapsed = started == null ? 0 : System.nanoTime() - started;
@@ -121,6 +138,7 @@ public final class HttpPipeline {
   }
 
   private void fail(Context ctx, Exception failure) {
+    RequestBodies.discardUnread(ctx, drainCap);
     SecurityHeaders.apply(ctx, tls);
     ErrorBodies.write(ctx, failClosed.handle(failure));
   }
@@ -129,6 +147,7 @@ public final class HttpPipeline {
     if (Boolean.TRUE.equals(ctx.attribute(ErrorBodies.WRITTEN))) {
       return;
     }
+    RequestBodies.discardUnread(ctx, drainCap);
     SecurityHeaders.apply(ctx, tls);
     if (status == 405) {
       ErrorBodies.write(ctx, 405, "method_not_allowed", "The method is not allowed for this resource.", ErrorId.random());

@@ -1,10 +1,10 @@
 package dev.bulwark.server.secrets;
 
+import dev.bulwark.server.storage.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -54,82 +54,48 @@ final class SecretRows {
 
   static Optional<Entry> entry(Connection c, String owner, String path) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_ENTRY)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(new Entry(r.getInt(1), r.getLong(2), r.getLong(3))) : Optional.empty();
-      }
+      return Statements.queryOne(s, r -> new Entry(r.getInt(1), r.getLong(2), r.getLong(3)),
+          owner, path);
     }
   }
 
   /** Creates the counter at version 1; false if another writer created it first. */
   static boolean insertEntry(Connection c, String owner, String path, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_ENTRY)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      s.setLong(3, now);
-      s.setLong(4, now);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, owner, path, now, now) == 1;
     }
   }
 
   /** Moves the counter from {@code expected} to {@code expected + 1}; false if it moved meanwhile. */
   static boolean bumpEntry(Connection c, String owner, String path, int expected, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(BUMP_ENTRY)) {
-      s.setInt(1, expected + 1);
-      s.setLong(2, now);
-      s.setString(3, owner);
-      s.setString(4, path);
-      s.setInt(5, expected);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, expected + 1, now, owner, path, expected) == 1;
     }
   }
 
   static void insertVersion(Connection c, String owner, String path, int version, byte[] ciphertext, int dataKeyId, long now)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      s.setInt(3, version);
-      s.setBytes(4, ciphertext);
-      s.setLong(5, Integer.toUnsignedLong(dataKeyId));
-      s.setLong(6, now);
-      s.setBoolean(7, false);
-      s.executeUpdate();
+      Statements.update(s, owner, path, version, ciphertext,
+          Integer.toUnsignedLong(dataKeyId), now, false);
     }
   }
 
   static void pruneUpTo(Connection c, String owner, String path, int version) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(PRUNE)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      s.setInt(3, version);
-      s.executeUpdate();
+      Statements.update(s, owner, path, version);
     }
   }
 
   static Optional<VersionRow> version(Connection c, String owner, String path, int version) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      s.setInt(3, version);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(versionRow(r)) : Optional.empty();
-      }
+      return Statements.queryOne(s, SecretRows::versionRow, owner, path, version);
     }
   }
 
   static List<VersionRow> versions(Connection c, String owner, String path) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_VERSIONS)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      try (ResultSet r = s.executeQuery()) {
-        List<VersionRow> rows = new ArrayList<>();
-        while (r.next()) {
-          rows.add(versionRow(r));
-        }
-        return rows;
-      }
+      return Statements.query(s, SecretRows::versionRow, owner, path);
     }
   }
 
@@ -141,49 +107,25 @@ final class SecretRows {
 
   static boolean softDelete(Connection c, String owner, String path, int version, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SOFT_DELETE)) {
-      s.setLong(1, now);
-      s.setString(2, owner);
-      s.setString(3, path);
-      s.setInt(4, version);
-      s.setBoolean(5, false);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, now, owner, path, version, false) == 1;
     }
   }
 
   static boolean undelete(Connection c, String owner, String path, int version) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(UNDELETE)) {
-      s.setString(1, owner);
-      s.setString(2, path);
-      s.setInt(3, version);
-      s.setBoolean(4, false);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, owner, path, version, false) == 1;
     }
   }
 
   static boolean destroy(Connection c, String owner, String path, int version) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(DESTROY)) {
-      s.setBoolean(1, true);
-      s.setString(2, owner);
-      s.setString(3, path);
-      s.setInt(4, version);
-      s.setBoolean(5, false);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, true, owner, path, version, false) == 1;
     }
   }
 
   static List<String> paths(Connection c, String owner, String prefix, int limit) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(LIST_PATHS)) {
-      s.setString(1, owner);
-      s.setInt(2, prefix.length());
-      s.setString(3, prefix);
-      s.setInt(4, limit);
-      try (ResultSet r = s.executeQuery()) {
-        List<String> paths = new ArrayList<>();
-        while (r.next()) {
-          paths.add(r.getString(1));
-        }
-        return paths;
-      }
+      return Statements.query(s, r -> r.getString(1), owner, prefix.length(), prefix, limit);
     }
   }
 }

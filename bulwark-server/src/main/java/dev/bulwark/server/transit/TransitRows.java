@@ -1,10 +1,10 @@
 package dev.bulwark.server.transit;
 
+import dev.bulwark.server.storage.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -44,87 +44,49 @@ final class TransitRows {
 
   static Optional<KeyRow> key(Connection c, String owner, String name) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_KEY)) {
-      s.setString(1, owner);
-      s.setString(2, name);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next()
-            ? Optional.of(new KeyRow(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4), r.getLong(5)))
-            : Optional.empty();
-      }
+      return Statements.queryOne(s,
+          r -> new KeyRow(r.getString(1), r.getInt(2), r.getInt(3), r.getLong(4), r.getLong(5)), owner, name);
     }
   }
 
   /** Creates the key at version 1; false if the owner already has a key of that name. */
   static boolean insertKey(Connection c, String owner, String name, String keyType, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_KEY)) {
-      s.setString(1, owner);
-      s.setString(2, name);
-      s.setString(3, keyType);
-      s.setLong(4, now);
-      s.setLong(5, now);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, owner, name, keyType, now, now) == 1;
     }
   }
 
   /** Moves the latest version from {@code expected} to {@code expected + 1}; false on a lost race. */
   static boolean bumpKey(Connection c, String owner, String name, int expected, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(BUMP_KEY)) {
-      s.setInt(1, expected + 1);
-      s.setLong(2, now);
-      s.setString(3, owner);
-      s.setString(4, name);
-      s.setInt(5, expected);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, expected + 1, now, owner, name, expected) == 1;
     }
   }
 
   /** Sets the minimum decryption version if it does not exceed the latest version. */
   static boolean setMinDecryptionVersion(Connection c, String owner, String name, int min, long now) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SET_MIN)) {
-      s.setInt(1, min);
-      s.setLong(2, now);
-      s.setString(3, owner);
-      s.setString(4, name);
-      s.setInt(5, min);
-      return s.executeUpdate() == 1;
+      return Statements.update(s, min, now, owner, name, min) == 1;
     }
   }
 
+  /** {@code publicKey} is null for symmetric keys (bound as a binary NULL, as before). */
   static void insertVersion(Connection c, String owner, String name, int version, byte[] sealed, byte[] publicKey, long now)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
-      s.setString(1, owner);
-      s.setString(2, name);
-      s.setInt(3, version);
-      s.setBytes(4, sealed);
-      s.setBytes(5, publicKey);
-      s.setLong(6, now);
-      s.executeUpdate();
+      Statements.update(s, owner, name, version, sealed, publicKey, now);
     }
   }
 
   static Optional<VersionRow> version(Connection c, String owner, String name, int version) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
-      s.setString(1, owner);
-      s.setString(2, name);
-      s.setInt(3, version);
-      try (ResultSet r = s.executeQuery()) {
-        return r.next() ? Optional.of(versionRow(r)) : Optional.empty();
-      }
+      return Statements.queryOne(s, TransitRows::versionRow, owner, name, version);
     }
   }
 
   static List<VersionRow> versions(Connection c, String owner, String name) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(SELECT_VERSIONS)) {
-      s.setString(1, owner);
-      s.setString(2, name);
-      try (ResultSet r = s.executeQuery()) {
-        List<VersionRow> rows = new ArrayList<>();
-        while (r.next()) {
-          rows.add(versionRow(r));
-        }
-        return rows;
-      }
+      return Statements.query(s, TransitRows::versionRow, owner, name);
     }
   }
 
