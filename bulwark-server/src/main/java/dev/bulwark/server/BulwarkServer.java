@@ -163,7 +163,7 @@ public final class BulwarkServer implements AutoCloseable {
     }
     RateLimits rateLimits = new RateLimits(config.rateLimits(), budgets);
     Authenticator authenticator = new Authenticator(ApiKeys.create(apiKeyStore, settings.clock, SecureTokens.system()),
-        jwtKeys.verifier(), hooks.sessionLiveness());
+        jwtKeys.verifier(), hooks.sessionLiveness(), settings.clock);
     RequestGuards guards = new RequestGuards(new ClientAddresses(config.trustedProxies()), rateLimits, authenticator,
         config.maxBodyBytes(), config.maxUploadBytes());
     RouteRegistrar registrar = new RouteRegistrar(guards);
