@@ -1,6 +1,7 @@
 package dev.bulwark.guard.auditlog;
 
 import java.io.Serial;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -12,15 +13,15 @@ import java.util.List;
 public final class AuditEventTooLargeException extends IllegalArgumentException {
   @Serial private static final long serialVersionUID = 1L;
 
-  private final transient List<Integer> rejected;
+  private final int[] rejected;
 
   AuditEventTooLargeException(int maxLineChars, List<Integer> rejected) {
     super("audit event is longer than " + maxLineChars + " characters");
-    this.rejected = List.copyOf(rejected);
+    this.rejected = rejected.stream().mapToInt(Integer::intValue).toArray();
   }
 
   /** Indexes (from 0, ascending) of the events in the batch that were too large; never empty. */
   public List<Integer> rejected() {
-    return rejected;
+    return Arrays.stream(rejected).boxed().toList();
   }
 }

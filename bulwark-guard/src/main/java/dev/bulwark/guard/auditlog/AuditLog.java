@@ -133,6 +133,12 @@ public final class AuditLog implements AutoCloseable {
    * are unsigned; a batch larger than the interval gets one checkpoint at its end, not one per
    * interval inside it.
    *
+   * {@snippet :
+   * long last = audit.appendAll(List.of(
+   *     AuditEvent.of("secret.read", "alice", "success"),
+   *     AuditEvent.of("secret.read", "bob", "denied")));
+   * }
+   *
    * <p><b>What can go wrong</b>: a failed write or {@code fsync} may leave part of the batch on disk
    * (a torn line, or whole records whose durability is unknown). The log then refuses every later
    * append and its in-memory chain stays at the last record known durable; reopening verifies the

@@ -63,7 +63,8 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
    * Records between signed checkpoints. Guard's default is 100; the server signs every 10 because it
    * is not told when it stops (no final checkpoint on a kill or, today, on a graceful stop), and only
    * the signed part is protected against truncation. Signing costs one Ed25519 signature and one
-   * head-file replace per 10 events.
+   * head-file replace per 10 events, or per batch when batches are larger (guard signs once at the
+   * end of a batch, over the whole chain).
    */
   public static final int CHECKPOINT_EVERY_RECORDS = 10;
 
