@@ -169,8 +169,9 @@ public final class AuditLog implements AutoCloseable {
         String line = AuditFormat.recordLine(seq, chain, payload);
         if (line.length() > maxLineChars) {
           rejected.add(i);
+        } else if (rejected.isEmpty()) {
+          out.append(line).append('\n'); // after a rejection the batch is refused: stop buffering
         }
-        out.append(line).append('\n');
       }
       if (!rejected.isEmpty()) {
         throw new AuditEventTooLargeException(maxLineChars, rejected);
