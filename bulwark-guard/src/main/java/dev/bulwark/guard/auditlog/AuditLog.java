@@ -12,6 +12,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +29,8 @@ import java.util.Optional;
  *       (sequence number, chain MAC) with Ed25519, and with ML-DSA-65 too when {@link AuditKeys}
  *       holds that key. The latest checkpoint is also written to {@code <log>.head} (atomic
  *       replace), which lets the verifier detect truncation.
- *   <li>Each record is written and {@code fsync}ed before {@link #append} returns. Any write error
+ *   <li>Each record is written and {@code fsync}ed before {@link #append} returns; {@link
+ *       #appendAll} writes a batch with one write and one {@code fsync}. Any write error
  *       (a full disk) fails closed: {@code append} throws {@link AuditWriteException}, the caller
  *       refuses the audited operation, and every later append throws too until the log is
  *       reopened (reopening verifies the file, so a torn last line is found, not built upon).
@@ -106,27 +109,82 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Appends {@code event} durably and returns its sequence number (from 1).
+   * Appends {@code event} durably and returns its sequence number (from 1). Same as {@link
+   * #appendAll} with one event.
    *
    * @throws AuditWriteException if it could not be written; refuse the audited operation
-   * @throws IllegalArgumentException if the event is larger than {@link Limits#maxStringLength()}
+   * @throws AuditEventTooLargeException if the event is larger than {@link Limits#maxStringLength()}
    */
   public long append(AuditEvent event) throws AuditWriteException {
+    return appendAll(List.of(Objects.requireNonNull(event, "event")));
+  }
+
+  /**
+   * Appends {@code events} in list order, durably and all or nothing as far as this log is concerned,
+   * and returns the sequence number of the last one (the first is {@code last - events.size() + 1});
+   * for an empty list it writes nothing and returns {@link #records()}.
+   *
+   * <p>Every event is checked first: if any is too large, nothing is written, the log stays usable,
+   * and {@link AuditEventTooLargeException#rejected()} names every offending position. Then all
+   * records are chained in order and written with one write and one {@code fsync}. If the batch
+   * reaches the checkpoint interval, one checkpoint over the whole chain so far is signed and goes
+   * in that same write, after the batch's last record, then becomes the head (temp file, {@code
+   * fsync}, rename). So after any append returns, fewer than {@code checkpointEveryRecords} records
+   * are unsigned; a batch larger than the interval gets one checkpoint at its end, not one per
+   * interval inside it.
+   *
+   * {@snippet :
+   * long last = audit.appendAll(List.of(
+   *     AuditEvent.of("secret.read", "alice", "success"),
+   *     AuditEvent.of("secret.read", "bob", "denied")));
+   * }
+   *
+   * <p><b>What can go wrong</b>: a failed write or {@code fsync} may leave part of the batch on disk
+   * (a torn line, or whole records whose durability is unknown). The log then refuses every later
+   * append and its in-memory chain stays at the last record known durable; reopening verifies the
+   * file and finds a torn line. A failed head publish fails the log the same way, although the batch
+   * itself is durable. In every failure case the callers must treat all events of the batch as not
+   * recorded.
+   *
+   * @throws AuditWriteException if the batch could not be written, signed or published (or the log
+   *     failed earlier or is closed); refuse the audited operations
+   * @throws AuditEventTooLargeException if an event is larger than {@link Limits#maxStringLength()}
+   * @throws NullPointerException if {@code events} or one of them is null
+   */
+  public long appendAll(List<AuditEvent> events) throws AuditWriteException {
+    List<AuditEvent> batch = List.copyOf(events);
     synchronized (lock) {
-      Objects.requireNonNull(event, "event");
       ensureUsable();
-      long seq = records + 1;
-      String payload = json(event);
-      byte[] recordMac = AuditFormat.recordMac(mac, previous, seq, payload);
-      String line = AuditFormat.recordLine(seq, recordMac, payload);
-      if (line.length() > maxLineChars) {
-        throw new IllegalArgumentException("audit event is longer than " + maxLineChars + " characters");
+      if (batch.isEmpty()) {
+        return records;
       }
-      write(line);
-      previous = recordMac;
+      byte[] chain = previous;
+      long seq = records;
+      StringBuilder out = new StringBuilder();
+      List<Integer> rejected = new ArrayList<>();
+      for (int i = 0; i < batch.size(); i++) {
+        seq++;
+        String payload = json(batch.get(i));
+        chain = AuditFormat.recordMac(mac, chain, seq, payload);
+        String line = AuditFormat.recordLine(seq, chain, payload);
+        if (line.length() > maxLineChars) {
+          rejected.add(i);
+        } else if (rejected.isEmpty()) {
+          out.append(line).append('\n'); // after a rejection the batch is refused: stop buffering
+        }
+      }
+      if (!rejected.isEmpty()) {
+        throw new AuditEventTooLargeException(maxLineChars, rejected);
+      }
+      String checkpoint = seq - lastCheckpoint >= checkpointEveryRecords ? signedCheckpoint(seq, chain) : null;
+      if (checkpoint != null) {
+        out.append(checkpoint).append('\n');
+      }
+      write(out.toString());
+      previous = chain;
       records = seq;
-      if (records - lastCheckpoint >= checkpointEveryRecords) {
-        checkpoint();
+      if (checkpoint != null) {
+        publish(checkpoint);
       }
       return seq;
     }
@@ -144,28 +202,37 @@ public final class AuditLog implements AutoCloseable {
       if (records == lastCheckpoint) {
         return;
       }
-      byte[] message = AuditFormat.checkpointMessage(records, previous);
-      String line;
-      try {
-        byte[] signature = keys.checkpointKey().signer().sign(message);
-        Optional<byte[]> postQuantum = keys.postQuantumKey().isPresent()
-            ? Optional.of(keys.postQuantumKey().get().signer().sign(message))
-            : Optional.empty();
-        line = AuditFormat.checkpointLine(records, previous, signature, postQuantum);
-      } catch (CryptoException e) {
-        failed = true;
-        throw new AuditWriteException("could not sign the audit checkpoint", e);
-      }
-      write(line);
-      try {
-        sink.publishHead(line);
-      } catch (IOException e) {
-        failed = true;
-        throw new AuditWriteException("could not publish the audit head", e);
-      }
-      lastCheckpoint = records;
-      head = line;
+      String line = signedCheckpoint(records, previous);
+      write(line + "\n");
+      publish(line);
     }
+  }
+
+  /** The checkpoint line over ({@code seq}, {@code chain}); a signing failure fails the log. */
+  private String signedCheckpoint(long seq, byte[] chain) throws AuditWriteException {
+    byte[] message = AuditFormat.checkpointMessage(seq, chain);
+    try {
+      byte[] signature = keys.checkpointKey().signer().sign(message);
+      Optional<byte[]> postQuantum = keys.postQuantumKey().isPresent()
+          ? Optional.of(keys.postQuantumKey().get().signer().sign(message))
+          : Optional.empty();
+      return AuditFormat.checkpointLine(seq, chain, signature, postQuantum);
+    } catch (CryptoException e) {
+      failed = true;
+      throw new AuditWriteException("could not sign the audit checkpoint", e);
+    }
+  }
+
+  /** Makes {@code line}, already durable in the log after record {@link #records}, the head. */
+  private void publish(String line) throws AuditWriteException {
+    try {
+      sink.publishHead(line);
+    } catch (IOException e) {
+      failed = true;
+      throw new AuditWriteException("could not publish the audit head", e);
+    }
+    lastCheckpoint = records;
+    head = line;
   }
 
   /** The latest signed checkpoint line, to keep off this machine; empty before the first. */
@@ -220,9 +287,10 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  private void write(String line) throws AuditWriteException {
+  /** Writes {@code lines} (each ending in a newline) with one write and one {@code fsync}. */
+  private void write(String lines) throws AuditWriteException {
     try {
-      sink.append((line + "\n").getBytes(StandardCharsets.UTF_8));
+      sink.append(lines.getBytes(StandardCharsets.UTF_8));
       sink.sync();
     } catch (IOException e) {
       // Fail closed: the record may be partly on disk, so the chain state here no longer matches

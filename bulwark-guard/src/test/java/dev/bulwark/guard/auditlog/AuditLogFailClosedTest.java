@@ -18,11 +18,17 @@ import org.junit.jupiter.api.Test;
 class AuditLogFailClosedTest {
   private final AuditKeys keys = AuditKeys.generate();
 
-  /** A sink that accepts {@code capacityBytes} and then fails like a full disk. */
-  private static class FullDisk implements AuditSink {
+  /**
+   * A sink that accepts {@code capacityBytes} and then fails like a full disk; counts writes, syncs
+   * and head publishes (AuditLogBatchTest checks one write and one sync per batch).
+   */
+  static class FullDisk implements AuditSink {
     final ByteArrayOutputStream written = new ByteArrayOutputStream();
     final int capacityBytes;
     String head;
+    int appends;
+    int syncs;
+    int heads;
 
     FullDisk(int capacityBytes) {
       this.capacityBytes = capacityBytes;
@@ -30,6 +36,7 @@ class AuditLogFailClosedTest {
 
     @Override
     public void append(byte[] line) throws IOException {
+      appends++;
       if (written.size() + line.length > capacityBytes) {
         written.write(line, 0, capacityBytes - written.size()); // a torn write, as a real full disk does
         throw new IOException("No space left on device");
@@ -38,10 +45,13 @@ class AuditLogFailClosedTest {
     }
 
     @Override
-    public void sync() {}
+    public void sync() throws IOException {
+      syncs++;
+    }
 
     @Override
     public void publishHead(String checkpointLine) throws IOException {
+      heads++;
       head = checkpointLine;
     }
 

@@ -2,6 +2,7 @@ package dev.bulwark.server.audit;
 
 import dev.bulwark.guard.Limits;
 import dev.bulwark.guard.auditlog.AuditEvent;
+import dev.bulwark.guard.auditlog.AuditEventTooLargeException;
 import dev.bulwark.guard.auditlog.AuditKeys;
 import dev.bulwark.guard.auditlog.AuditLog;
 import dev.bulwark.guard.auditlog.AuditLogVerifier;
@@ -46,9 +47,9 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * events were queued, then hands the lead to the first caller that queued meanwhile. The others wait
  * parked (no spinning on a contended lock) until their batch is written. Each caller still returns
  * only after its own event is durable, and if the batch cannot be written every caller in it gets
- * {@link AuditUnavailableException}. Today guard's {@link AuditLog#append} writes and {@code fsync}s
- * each record, so a batch costs one {@code fsync} per event; with a guard batch append (one write and
- * one {@code fsync} per batch, requested) only the loop in {@link #appendBatch} changes.
+ * {@link AuditUnavailableException}. The batch goes to guard's {@link AuditLog#appendAll}: one write
+ * and one {@code fsync} for the whole batch (plus, when it reaches the checkpoint interval, one
+ * signature and one head-file replace), so the {@code fsync} cost is shared by every caller in it.
  *
  * <p>Thread-safe: {@link #verify} and {@link #read} exclude appends while they read, so they never see
  * a half-written line. {@link #close} waits for every queued event to be written first. One process
@@ -62,7 +63,8 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
    * Records between signed checkpoints. Guard's default is 100; the server signs every 10 because it
    * is not told when it stops (no final checkpoint on a kill or, today, on a graceful stop), and only
    * the signed part is protected against truncation. Signing costs one Ed25519 signature and one
-   * head-file replace per 10 events.
+   * head-file replace per 10 events, or per batch when batches are larger (guard signs once at the
+   * end of a batch, over the whole chain).
    */
   public static final int CHECKPOINT_EVERY_RECORDS = 10;
 
@@ -167,21 +169,37 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
     }
   }
 
-  /** Appends {@code batch} in order and settles each caller; never throws. */
+  /**
+   * Appends {@code batch} in order with guard's {@link AuditLog#appendAll} (one write and one {@code
+   * fsync} for the whole batch) and settles each caller; never throws. An event over guard's size
+   * limit fails only its own caller: guard refuses the whole batch before writing anything and names
+   * the oversized positions, which are failed and dropped before the rest is appended again.
+   */
   private void appendBatch(List<Pending> batch) {
-    for (Pending pending : batch) {
+    List<Pending> remaining = new ArrayList<>(batch);
+    while (!remaining.isEmpty()) {
       try {
-        log.append(pending.event);
-        pending.settle(Turn.DURABLE);
+        log.appendAll(remaining.stream().map(p -> p.event).toList());
+        remaining.forEach(p -> p.settle(Turn.DURABLE));
+        return;
+      } catch (AuditEventTooLargeException e) {
+        List<Pending> tooLarge = e.rejected().stream().map(remaining::get).toList();
+        IllegalArgumentException refused = new IllegalArgumentException(e.getMessage(), e);
+        tooLarge.forEach(p -> p.fail(refused));
+        remaining.removeAll(tooLarge);
       } catch (AuditWriteException e) {
-        pending.fail(new AuditUnavailableException("recording an audit event", e));
-      } catch (IllegalArgumentException e) {
-        // An event over guard's size limit, refused before anything was written: only its caller fails.
-        pending.fail(e);
+        failAll(remaining, e);
+        return;
       } catch (RuntimeException e) {
-        pending.fail(new AuditUnavailableException("recording an audit event", e));
+        failAll(remaining, e);
+        return;
       }
     }
+  }
+
+  private static void failAll(List<Pending> batch, Exception cause) {
+    AuditUnavailableException unavailable = new AuditUnavailableException("recording an audit event", cause);
+    batch.forEach(p -> p.fail(unavailable));
   }
 
   /**

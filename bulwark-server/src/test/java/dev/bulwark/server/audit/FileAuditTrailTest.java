@@ -267,4 +267,41 @@ class FileAuditTrailTest {
           .extracting(e -> e.details().get("path")).containsExactly("ok");
     }
   }
+
+  @Test
+  void groupCommit_oversizedEventsAmongConcurrentWriters_failOnlyTheirOwnCallers() throws Exception {
+    String huge = "x".repeat(dev.bulwark.guard.Limits.defaults().maxStringLength());
+    Set<String> refused = ConcurrentHashMap.newKeySet();
+    Set<String> durable = ConcurrentHashMap.newKeySet();
+    Set<String> unexpected = ConcurrentHashMap.newKeySet();
+    try (FileAuditTrail trail = FileAuditTrail.open(temp.resolve("audit"), keys)) {
+      try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+        for (int w = 0; w < WRITERS; w++) {
+          String writer = "w" + w;
+          pool.submit(() -> {
+            for (int i = 0; i < EVENTS_EACH; i++) {
+              String id = writer + ":" + i;
+              boolean oversized = i % 5 == 2;
+              try {
+                trail.record("secret.read", writer, "success",
+                    Map.of("n", Integer.toString(i), "pad", oversized ? huge : ""));
+                (oversized ? unexpected : durable).add(id);
+              } catch (IllegalArgumentException e) {
+                (oversized ? refused : unexpected).add(id);
+              } catch (RuntimeException e) {
+                unexpected.add(id);
+              }
+            }
+          });
+        }
+      }
+      assertThat(unexpected).isEmpty();
+      assertThat(refused).hasSize(WRITERS * (EVENTS_EACH / 5));
+      assertThat(trail.verify().records()).isEqualTo(durable.size()).isEqualTo(WRITERS * EVENTS_EACH - refused.size());
+      List<Integer> valid = IntStream.range(0, EVENTS_EACH).filter(i -> i % 5 != 2).boxed().toList();
+      Map<String, List<Integer>> byWriter = eventsByWriter(trail);
+      assertThat(byWriter).hasSize(WRITERS);
+      byWriter.values().forEach(events -> assertThat(events).isEqualTo(valid));
+    }
+  }
 }
