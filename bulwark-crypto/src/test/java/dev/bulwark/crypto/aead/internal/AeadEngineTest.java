@@ -131,7 +131,7 @@ class AeadEngineTest {
   @ParameterizedTest
   @EnumSource(AeadAlgorithm.class)
   void manyKeysInterleavedOnOneThread_eachUsesItsOwnKey(AeadAlgorithm algorithm) throws CryptoException {
-    java.util.Random random = new java.util.Random(42);
+    java.security.SecureRandom random = new java.security.SecureRandom();
     int keys = 2 * JdkAeadEngine.CipherCache.SIZE + 1;
     AeadEngine[] engines = new AeadEngine[keys];
     for (int i = 0; i < keys; i++) {
