@@ -40,29 +40,56 @@ final class OrderedWriter {
    * @throws IOException if the socket write failed (this caller's or the batch's) or the writer failed
    */
   void write(long ticket, byte[] record) throws IOException {
-    lock.lock();
-    try {
-      if (failed) {
-        throw new ChannelException("session closed");
-      }
-      pending.put(ticket, record);
-      while (nextTicket <= ticket) {
+    boolean queued = false;
+    while (true) {
+      Batch batch;
+      lock.lock();
+      try {
+        if (!queued) {
+          if (failed) {
+            throw new ChannelException("session closed");
+          }
+          pending.put(ticket, record);
+          queued = true;
+        }
+        if (nextTicket > ticket) {
+          return;
+        }
         if (failed) {
           throw new ChannelException("session closed");
         }
-        if (!writing && pending.containsKey(nextTicket)) {
-          writeReady();
-        } else {
+        if (writing || !pending.containsKey(nextTicket)) {
           progress.awaitUninterruptibly();
+          continue;
         }
+        batch = takeReady();
+        writing = true;
+      } finally {
+        lock.unlock();
       }
-    } finally {
-      lock.unlock();
+      boolean written = false;
+      try {
+        batch.writeTo(out);
+        written = true;
+      } finally {
+        finish(batch.next(), written);
+      }
     }
   }
 
-  /** Takes the run of ready records from {@code nextTicket}, writes it with the lock released. */
-  private void writeReady() throws IOException {
+  /** Consecutive ready records from {@code nextTicket}, and the ticket after the last of them. */
+  private record Batch(byte[] first, ByteArrayOutputStream rest, long next) {
+    void writeTo(OutputStream out) throws IOException {
+      if (rest == null) {
+        out.write(first);
+      } else {
+        rest.writeTo(out);
+      }
+    }
+  }
+
+  /** Takes the run of ready records from {@code nextTicket}; the lock is held. */
+  private Batch takeReady() {
     ByteArrayOutputStream batch = null;
     byte[] first = pending.remove(nextTicket);
     long next = nextTicket + 1;
@@ -78,18 +105,12 @@ final class OrderedWriter {
       size += more.length;
       next++;
     }
-    writing = true;
-    lock.unlock();
-    boolean written = false;
+    return new Batch(first, batch, next);
+  }
+
+  private void finish(long next, boolean written) {
+    lock.lock();
     try {
-      if (batch == null) {
-        out.write(first);
-      } else {
-        batch.writeTo(out);
-      }
-      written = true;
-    } finally {
-      lock.lock();
       writing = false;
       if (written) {
         nextTicket = next;
@@ -97,6 +118,8 @@ final class OrderedWriter {
         failLocked();
       }
       progress.signalAll();
+    } finally {
+      lock.unlock();
     }
   }
 

@@ -5,7 +5,7 @@ import dev.bulwark.channel.ChannelSuite;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -27,14 +27,14 @@ final class RecordCipher {
   private final SecretKeySpec keySpec;
   /** Idle JDK ciphers; at most this many are kept, extra ones made under contention are dropped. */
   private static final int POOLED_CIPHERS = 8;
-  private final ArrayBlockingQueue<Cipher> idle = new ArrayBlockingQueue<>(POOLED_CIPHERS);
+  private final AtomicReferenceArray<Cipher> idle = new AtomicReferenceArray<>(POOLED_CIPHERS);
 
   RecordCipher(ChannelSuite suite, byte[] key) {
     this.suite = suite;
     this.key = key;
     // The JDK keeps its own copy of the key inside SecretKeySpec and cannot wipe it; docs say so.
     this.keySpec = new SecretKeySpec(key, suite == ChannelSuite.AES_256_GCM ? "AES" : "ChaCha20");
-    idle.add(newCipher());
+    idle.set(0, newCipher());
   }
 
   private Cipher newCipher() {
@@ -46,13 +46,23 @@ final class RecordCipher {
   }
 
   private Cipher borrow() {
-    Cipher cipher = idle.poll();
-    return cipher != null ? cipher : newCipher();
+    for (int i = 0; i < POOLED_CIPHERS; i++) {
+      Cipher cipher = idle.getAndSet(i, null);
+      if (cipher != null) {
+        return cipher;
+      }
+    }
+    return newCipher();
   }
 
   /** Only a cipher whose last operation completed comes back; one that threw is dropped. */
   private void giveBack(Cipher cipher) {
-    idle.offer(cipher);
+    for (int i = 0; i < POOLED_CIPHERS; i++) {
+      if (idle.compareAndSet(i, null, cipher)) {
+        return;
+      }
+    }
+    // every slot taken: this one is left to the garbage collector
   }
 
   byte[] key() {
