@@ -23,6 +23,11 @@ public final class ReceiveDirection {
     return epoch;
   }
 
+  /** The counter the next record of this epoch must carry; tests read it back. */
+  long nextCounter() {
+    return counter;
+  }
+
   /**
    * Opens one record.
    *

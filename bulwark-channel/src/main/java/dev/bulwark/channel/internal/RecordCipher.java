@@ -5,6 +5,7 @@ import dev.bulwark.channel.ChannelSuite;
 import java.security.GeneralSecurityException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.spec.GCMParameterSpec;
@@ -13,7 +14,10 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * One direction's key of one epoch, with the JDK AEAD behind it. The caller supplies a fresh nonce
- * per record (epoch || counter). Not thread-safe: the owning direction serialises use.
+ * per record (epoch || counter). Thread-safe: each call borrows a JDK {@link Cipher} from a small
+ * pool (a {@code Cipher} itself is not thread-safe), so a session's writers can seal records of
+ * different counters at once outside the send lock (docs/channel-protocol.md §4). Uniqueness of the
+ * nonce is the caller's job, not this class's.
  */
 final class RecordCipher {
   static final int TAG_BYTES = 16;
@@ -21,19 +25,44 @@ final class RecordCipher {
   private final ChannelSuite suite;
   private final byte[] key;
   private final SecretKeySpec keySpec;
-  private final Cipher cipher;
+  /** Idle JDK ciphers; at most this many are kept, extra ones made under contention are dropped. */
+  private static final int POOLED_CIPHERS = 8;
+  private final AtomicReferenceArray<Cipher> idle = new AtomicReferenceArray<>(POOLED_CIPHERS);
 
   RecordCipher(ChannelSuite suite, byte[] key) {
     this.suite = suite;
     this.key = key;
     // The JDK keeps its own copy of the key inside SecretKeySpec and cannot wipe it; docs say so.
     this.keySpec = new SecretKeySpec(key, suite == ChannelSuite.AES_256_GCM ? "AES" : "ChaCha20");
+    idle.set(0, newCipher());
+  }
+
+  private Cipher newCipher() {
     try {
-      this.cipher = Cipher.getInstance(
-          suite == ChannelSuite.AES_256_GCM ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
+      return Cipher.getInstance(suite == ChannelSuite.AES_256_GCM ? "AES/GCM/NoPadding" : "ChaCha20-Poly1305");
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("the JDK lacks " + suite, e);
     }
+  }
+
+  private Cipher borrow() {
+    for (int i = 0; i < POOLED_CIPHERS; i++) {
+      Cipher cipher = idle.getAndSet(i, null);
+      if (cipher != null) {
+        return cipher;
+      }
+    }
+    return newCipher();
+  }
+
+  /** Only a cipher whose last operation completed comes back; one that threw is dropped. */
+  private void giveBack(Cipher cipher) {
+    for (int i = 0; i < POOLED_CIPHERS; i++) {
+      if (idle.compareAndSet(i, null, cipher)) {
+        return;
+      }
+    }
+    // every slot taken: this one is left to the garbage collector
   }
 
   byte[] key() {
@@ -49,20 +78,25 @@ final class RecordCipher {
    * already written at {@code record[0..RecordHeader.BYTES)} and is the associated data.
    */
   void seal(byte[] nonce, byte[] in, int inOffset, int length, byte[] record) {
+    Cipher cipher = borrow();
     try {
       cipher.init(Cipher.ENCRYPT_MODE, keySpec, spec(nonce));
       cipher.updateAAD(record, 0, RecordHeader.BYTES);
       cipher.doFinal(in, inOffset, length, record, RecordHeader.BYTES);
+      giveBack(cipher);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealing a record failed", e);
     }
   }
 
   byte[] open(byte[] nonce, byte[] header, byte[] body) throws ChannelException {
+    Cipher cipher = borrow();
     try {
       cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
       cipher.updateAAD(header);
-      return cipher.doFinal(body);
+      byte[] plain = cipher.doFinal(body);
+      giveBack(cipher);
+      return plain;
     } catch (AEADBadTagException e) {
       throw new ChannelException("record failed authentication (tampered, replayed, reordered or truncated)");
     } catch (GeneralSecurityException e) {

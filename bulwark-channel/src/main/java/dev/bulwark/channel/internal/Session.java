@@ -15,7 +15,9 @@ import java.util.function.Consumer;
 
 /**
  * One authenticated session on one connection: a reader loop that opens records and hands them to
- * their stream, a send lock that seals and writes records in order, the stream table with its cap
+ * their stream, a send lock that hands out nonces and write tickets, sealing outside that lock on
+ * the sending thread, an {@link OrderedWriter} that puts records on the wire in counter order, the
+ * stream table with its cap
  * and the buffered-bytes reservation (docs/channel-protocol.md §2, §4). Any refused record closes
  * the whole session before anything of it is delivered. Thread-safe.
  */
@@ -39,12 +41,14 @@ public final class Session {
 
   private final Socket socket;
   private final TimedInput in;
-  private final OutputStream out;
+  private final OrderedWriter writer;
   private final Handshake.Result keys;
   private final Options options;
   /** Streams of one session whose receive window may have grown beyond the initial window at once. */
   static final int MAX_GROWN_STREAMS = 4;
+  /** Guards the send direction (nonces, ratchet) and {@link #nextTicket}; never held while sealing. */
   private final ReentrantLock sendLock = new ReentrantLock();
+  private long nextTicket;
   private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
@@ -56,7 +60,7 @@ public final class Session {
   public Session(Socket socket, TimedInput in, OutputStream out, Handshake.Result keys, Options options) {
     this.socket = socket;
     this.in = in;
-    this.out = out;
+    this.writer = new OrderedWriter(out);
     this.keys = keys;
     this.options = options;
   }
@@ -240,22 +244,33 @@ public final class Session {
     send(streamId, type, payload, 0, 4);
   }
 
+  /**
+   * Seals and writes one record. The nonce and the write ticket are taken together under the send
+   * lock, so ticket order is counter order, also across a ratchet; the AES/ChaCha work runs outside
+   * it, in parallel with other streams' writers; the record leaves in ticket order. Any failure
+   * (exhausted epochs, a sealing error, a socket error) closes the session.
+   */
   void send(int streamId, int type, byte[] payload, int offset, int length) throws IOException {
-    IOException failure = null;
-    sendLock.lock();
-    try {
-      if (closed) {
-        throw new ChannelException("session closed");
-      }
-      out.write(keys.send().seal(streamId, type, payload, offset, length));
-    } catch (IOException e) {
-      failure = e;
-    } finally {
-      sendLock.unlock();
+    if (length > RecordHeader.MAX_PLAINTEXT_BYTES) {
+      throw new IllegalArgumentException("record plaintext over 16384 bytes"); // a caller's bug; no nonce spent
     }
-    if (failure != null) {
+    try {
+      SendDirection.Reserved reserved;
+      long ticket;
+      sendLock.lock();
+      try {
+        if (closed) {
+          throw new ChannelException("session closed");
+        }
+        reserved = keys.send().reserve(streamId, type, length);
+        ticket = nextTicket++;
+      } finally {
+        sendLock.unlock();
+      }
+      writer.write(ticket, reserved.seal(payload, offset));
+    } catch (IOException | RuntimeException e) {
       close();
-      throw failure instanceof ChannelException ce ? ce : new ChannelException("session closed", failure);
+      throw e instanceof ChannelException ce ? ce : new ChannelException("session closed", e);
     }
   }
 
@@ -312,6 +327,8 @@ public final class Session {
     } catch (IOException ignored) {
       // closing anyway
     }
+    // Wakes writers waiting for a record that will never be written (its sealer failed or is gone).
+    writer.fail();
     List<StreamImpl> open = new ArrayList<>(streams.values());
     for (StreamImpl stream : open) {
       stream.fail("session closed");
