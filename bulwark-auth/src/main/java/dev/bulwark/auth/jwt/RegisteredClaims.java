@@ -92,12 +92,14 @@ record RegisteredClaims(
     if (aud instanceof List) {
       // Stricter than nimbus, which lets an array hold nulls: a null audience names nobody and
       // would make every later reader of the list (List.copyOf, contains) throw or guess, so the
-      // token is refused as malformed. List.copyOf also rejects nulls, which is the check.
-      try {
-        return List.copyOf(JSONObjectUtils.getStringList(json, "aud"));
-      } catch (NullPointerException e) {
-        throw new ParseException("Illegal aud claim: null in the array", 0);
+      // token is refused as malformed.
+      List<String> audience = JSONObjectUtils.getStringList(json, "aud");
+      for (String entry : audience) {
+        if (entry == null) {
+          throw new ParseException("Illegal aud claim: null in the array", 0);
+        }
       }
+      return List.copyOf(audience);
     }
     throw new ParseException("Illegal aud claim", 0);
   }
