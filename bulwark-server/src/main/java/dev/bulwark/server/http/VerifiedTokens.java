@@ -1,9 +1,9 @@
 package dev.bulwark.server.http;
 
+import dev.bulwark.crypto.hash.DigestAlgorithm;
+import dev.bulwark.crypto.hash.Digests;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Iterator;
@@ -120,13 +120,7 @@ final class VerifiedTokens {
   /** The SHA-256 of a token, as four longs (cheap equality, no array copies). */
   private record Key(long a, long b, long c, long d) {
     static Key of(String token) {
-      MessageDigest sha256;
-      try {
-        sha256 = MessageDigest.getInstance("SHA-256");
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException("every Java platform provides SHA-256", e);
-      }
-      ByteBuffer digest = ByteBuffer.wrap(sha256.digest(token.getBytes(StandardCharsets.UTF_8)));
+      ByteBuffer digest = ByteBuffer.wrap(Digests.digest(DigestAlgorithm.SHA256, token.getBytes(StandardCharsets.UTF_8)));
       return new Key(digest.getLong(), digest.getLong(), digest.getLong(), digest.getLong());
     }
   }
