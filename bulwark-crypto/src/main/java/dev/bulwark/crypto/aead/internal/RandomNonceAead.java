@@ -176,20 +176,8 @@ public final class RandomNonceAead implements BufferAead {
    */
   public byte[] decryptAt(byte[] input, int offset, byte[] associatedData) throws CryptoException {
     Objects.requireNonNull(input, "ciphertext");
-    Objects.requireNonNull(associatedData, "associatedData");
-    int nonceSize = engine.algorithm().nonceSizeBytes();
-    int length = input.length - offset;
-    if (length < nonceSize + engine.algorithm().tagSizeBytes()) {
-      throw new CryptoException("ciphertext too short: shorter than nonce and tag");
-    }
-    int ctLength = length - nonceSize;
-    byte[] out = new byte[ctLength - engine.algorithm().tagSizeBytes()];
-    try {
-      engine.open(input, offset, input, offset + nonceSize, ctLength, associatedData, out, 0);
-    } catch (CryptoException e) {
-      Arrays.fill(out, (byte) 0);
-      throw e;
-    }
+    byte[] out = new byte[plaintextLength(input.length - offset)];
+    decryptAt(input, offset, associatedData, out, 0);
     return out;
   }
 
