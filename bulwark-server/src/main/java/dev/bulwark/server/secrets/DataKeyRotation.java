@@ -172,13 +172,14 @@ public final class DataKeyRotation implements AutoCloseable {
 
   /** Rewraps one version and counts it, in one transaction (package-private for the tests). */
   void rewrapOne(String jobId, RewrapRows.Candidate row) {
-    byte[] ad = SecretStore.associatedData(row.owner(), row.path(), row.version());
     byte[] fresh = null;
     byte[] plaintext = null;
     try {
+      byte[] ad = SecretStore.associatedData(row.owner(), row.path(), row.version(), row.kind());
       plaintext = dataKeys.decrypt(row.ciphertext(), ad);
       fresh = dataKeys.encrypt(plaintext, ad);
-    } catch (CryptoException e) {
+    } catch (CryptoException | IllegalStateException e) {
+      // IllegalStateException: a stored kind this server does not know (a modified row).
       LOG.warn("data-key rotation: a stored version failed to decrypt and was left as is (counted as failed)");
     } finally {
       if (plaintext != null) {

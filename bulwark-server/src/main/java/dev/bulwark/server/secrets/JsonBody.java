@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -82,6 +83,30 @@ public final class JsonBody {
       throw invalid("field is not a string");
     }
     return Optional.of(value.textValue());
+  }
+
+  /**
+   * An object field whose members are all strings, if present (null counts as absent), in the order
+   * given, with at most {@code maxEntries} members and names of 1 to {@code maxNameLength} characters.
+   */
+  public Optional<Map<String, String>> optionalStringMap(String field, int maxEntries, int maxNameLength)
+      throws PublicError {
+    JsonNode value = node.get(field);
+    if (value == null || value.isNull()) {
+      return Optional.empty();
+    }
+    if (!value.isObject() || value.size() > maxEntries) {
+      throw invalid("field is not a small object");
+    }
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map.Entry<String, JsonNode> member : value.properties()) {
+      String name = member.getKey();
+      if (name.isEmpty() || name.length() > maxNameLength || !member.getValue().isTextual()) {
+        throw invalid("object member is not a named string");
+      }
+      out.put(name, member.getValue().textValue());
+    }
+    return Optional.of(out);
   }
 
   /** A non-negative integer field that fits an {@code int}, if present. */

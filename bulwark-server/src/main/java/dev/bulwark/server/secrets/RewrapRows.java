@@ -14,7 +14,7 @@ final class RewrapRows {
   private RewrapRows() {}
 
   /** A stored version that may need rewrapping. */
-  record Candidate(String owner, String path, int version, byte[] ciphertext, long dataKeyId) {}
+  record Candidate(String owner, String path, int version, byte[] ciphertext, long dataKeyId, String kind) {}
 
   /** A job's cursor: the last version handled, in (owner, path, version) order. */
   record Cursor(String owner, String path, int version) {
@@ -32,7 +32,7 @@ final class RewrapRows {
       cursor_version FROM secret_rewrap_jobs WHERE id = ?""";
   private static final String SELECT_RUNNING = "SELECT id FROM secret_rewrap_jobs WHERE state = ?";
   private static final String NEXT_BATCH = """
-      SELECT owner_id, path, version, ciphertext, data_key_id FROM secret_versions
+      SELECT owner_id, path, version, ciphertext, data_key_id, value_kind FROM secret_versions
       WHERE ciphertext IS NOT NULL AND data_key_id <> ?
       AND (owner_id > ? OR (owner_id = ? AND path > ?) OR (owner_id = ? AND path = ? AND version > ?))
       ORDER BY owner_id, path, version LIMIT ?""";
@@ -114,7 +114,7 @@ final class RewrapRows {
       try (ResultSet r = s.executeQuery()) {
         List<Candidate> rows = new ArrayList<>();
         while (r.next()) {
-          rows.add(new Candidate(r.getString(1), r.getString(2), r.getInt(3), r.getBytes(4), r.getLong(5)));
+          rows.add(new Candidate(r.getString(1), r.getString(2), r.getInt(3), r.getBytes(4), r.getLong(5), r.getString(6)));
         }
         return rows;
       }

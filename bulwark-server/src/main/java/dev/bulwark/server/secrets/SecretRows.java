@@ -19,8 +19,9 @@ final class SecretRows {
   /** A path's counter row. */
   record Entry(int currentVersion, long createdAtMillis, long updatedAtMillis) {}
 
-  /** A version row; {@code ciphertext} is null once destroyed. */
-  record VersionRow(int version, byte[] ciphertext, long createdAtMillis, OptionalLong deletedAtMillis, boolean destroyed) {}
+  /** A version row; {@code ciphertext} is null once destroyed; {@code kind} as {@link SecretContent#kind()}. */
+  record VersionRow(
+      int version, byte[] ciphertext, long createdAtMillis, OptionalLong deletedAtMillis, boolean destroyed, String kind) {}
 
   private static final String SELECT_ENTRY =
       "SELECT current_version, created_at, updated_at FROM secret_entries WHERE owner_id = ? AND path = ?";
@@ -30,15 +31,15 @@ final class SecretRows {
   private static final String BUMP_ENTRY =
       "UPDATE secret_entries SET current_version = ?, updated_at = ? WHERE owner_id = ? AND path = ? AND current_version = ?";
   private static final String INSERT_VERSION = """
-      INSERT INTO secret_versions (owner_id, path, version, ciphertext, data_key_id, created_at, deleted_at, destroyed)
-      VALUES (?, ?, ?, ?, ?, ?, NULL, ?)""";
+      INSERT INTO secret_versions (owner_id, path, version, ciphertext, data_key_id, created_at, deleted_at, destroyed,
+      value_kind) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)""";
   private static final String PRUNE =
       "DELETE FROM secret_versions WHERE owner_id = ? AND path = ? AND version <= ?";
   private static final String SELECT_VERSION = """
-      SELECT version, ciphertext, created_at, deleted_at, destroyed FROM secret_versions
+      SELECT version, ciphertext, created_at, deleted_at, destroyed, value_kind FROM secret_versions
       WHERE owner_id = ? AND path = ? AND version = ?""";
   private static final String SELECT_VERSIONS = """
-      SELECT version, NULL, created_at, deleted_at, destroyed FROM secret_versions
+      SELECT version, NULL, created_at, deleted_at, destroyed, value_kind FROM secret_versions
       WHERE owner_id = ? AND path = ? ORDER BY version""";
   private static final String SOFT_DELETE = """
       UPDATE secret_versions SET deleted_at = ? WHERE owner_id = ? AND path = ? AND version = ?
@@ -73,11 +74,12 @@ final class SecretRows {
     }
   }
 
-  static void insertVersion(Connection c, String owner, String path, int version, byte[] ciphertext, int dataKeyId, long now)
+  static void insertVersion(
+      Connection c, String owner, String path, int version, byte[] ciphertext, int dataKeyId, long now, String kind)
       throws SQLException {
     try (PreparedStatement s = c.prepareStatement(INSERT_VERSION)) {
       Statements.update(s, owner, path, version, ciphertext,
-          Integer.toUnsignedLong(dataKeyId), now, false);
+          Integer.toUnsignedLong(dataKeyId), now, false, kind);
     }
   }
 
@@ -102,7 +104,7 @@ final class SecretRows {
   private static VersionRow versionRow(ResultSet r) throws SQLException {
     long deletedAt = r.getLong(4);
     OptionalLong deleted = r.wasNull() ? OptionalLong.empty() : OptionalLong.of(deletedAt);
-    return new VersionRow(r.getInt(1), r.getBytes(2), r.getLong(3), deleted, r.getBoolean(5));
+    return new VersionRow(r.getInt(1), r.getBytes(2), r.getLong(3), deleted, r.getBoolean(5), r.getString(6));
   }
 
   static boolean softDelete(Connection c, String owner, String path, int version, long now) throws SQLException {

@@ -5,7 +5,6 @@ import dev.bulwark.guard.errors.ErrorKind;
 import dev.bulwark.guard.errors.PublicError;
 import dev.bulwark.server.audit.AuditTrail;
 import dev.bulwark.server.storage.Database;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,9 +21,12 @@ import java.util.Set;
  * newest {@value #MAX_VERSIONS} are kept, older ones are deleted), writes may be check-and-set,
  * versions can be soft-deleted (and undeleted) or destroyed (ciphertext erased for good).
  *
+ * <p>A version holds one string or a map of named string fields ({@link SecretContent}, Vault's
+ * {@code data}).
+ *
  * <p>Security: every value is sealed by {@link DataKeys} with associated data binding the owner id,
- * the path and the version, so a ciphertext copied to another owner, path or version does not
- * decrypt. The owner is always the authenticated account passed by the caller, never request
+ * the path, the version and (for field maps) the kind, so a ciphertext copied to another owner, path
+ * or version, or relabelled as the other kind, does not decrypt. The owner is always the authenticated account passed by the caller, never request
  * input, and every statement filters on it: another owner's path is simply "not found".
  *
  * <p>Concurrency: writes are optimistic. A write reads the counter, seals the value for the next
@@ -32,7 +34,7 @@ import java.util.Set;
  * transaction as the version row. Of concurrent writers with the same {@code cas}, exactly one
  * wins and the others get 409; writers without {@code cas} retry and all land, in some order.
  *
- * <p>Rejects (as {@link PublicError}): values over {@value #MAX_VALUE_BYTES} UTF-8 bytes (413), a
+ * <p>Rejects (as {@link PublicError}): values (field maps: their JSON form) over {@value #MAX_VALUE_BYTES} UTF-8 bytes (413), a
  * {@code cas} that does not match (409), a missing, pruned, deleted or destroyed version (404),
  * malformed paths and version lists (400). A value that fails authentication (tampered row) is a
  * 500 whose detail goes to the log only. Thread-safe.
@@ -61,22 +63,40 @@ public final class SecretStore {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** The associated data that binds a sealed value to its owner, path and version. */
-  static byte[] associatedData(String owner, String path, int version) {
-    return AssociatedData.of(AD_LABEL, owner, path, Integer.toString(version));
+  /**
+   * The associated data that binds a sealed value to its owner, path, version and kind. A string
+   * value ({@code "value"}) keeps the four parts every version had before field maps existed, so
+   * old rows still open; a field map adds its kind as a fifth part.
+   */
+  static byte[] associatedData(String owner, String path, int version, String kind) {
+    String v = Integer.toString(version);
+    return switch (kind) {
+      case SecretContent.Text.KIND -> AssociatedData.of(AD_LABEL, owner, path, v);
+      case SecretContent.Fields.KIND -> AssociatedData.of(AD_LABEL, owner, path, v, kind);
+      default -> throw new IllegalStateException("unknown stored secret kind");
+    };
+  }
+
+  /**
+   * Writes a new version holding one string; see {@link #put(String, SecretPath, SecretContent, OptionalInt)}.
+   */
+  public int put(String owner, SecretPath path, String value, OptionalInt cas) throws PublicError {
+    return put(owner, path, new SecretContent.Text(value), cas);
   }
 
   /**
    * Writes a new version.
    *
+   * @param content one string or named fields; its encoded form counts against {@value #MAX_VALUE_BYTES}
    * @param cas empty: write unconditionally; 0: only if the path has never been written; N: only if
    *     the current version is N
    * @return the new version number
    * @throws PublicError 413 if the value is too large, 409 if {@code cas} does not match
    */
-  public int put(String owner, SecretPath path, String value, OptionalInt cas) throws PublicError {
+  public int put(String owner, SecretPath path, SecretContent content, OptionalInt cas) throws PublicError {
     Objects.requireNonNull(owner, "owner");
-    byte[] plaintext = value.getBytes(StandardCharsets.UTF_8);
+    String kind = content.kind();
+    byte[] plaintext = content.encode();
     try {
       if (plaintext.length > MAX_VALUE_BYTES) {
         throw PublicError.of(ErrorKind.PAYLOAD_TOO_LARGE, "The secret value is too large.", "secret value over cap");
@@ -89,7 +109,7 @@ public final class SecretStore {
           throw PublicError.of(ErrorKind.CONFLICT, "The check-and-set version does not match.", "cas mismatch");
         }
         int next = current + 1;
-        byte[] sealed = seal(plaintext, owner, path, next);
+        byte[] sealed = seal(plaintext, owner, path, next, kind);
         int keyId = DataKeys.keyIdOf(sealed);
         long now = clock.millis();
         boolean won = database.inTransaction(c -> {
@@ -97,7 +117,7 @@ public final class SecretStore {
               ? SecretRows.insertEntry(c, owner, path.value(), now)
               : SecretRows.bumpEntry(c, owner, path.value(), current, now);
           if (moved) {
-            SecretRows.insertVersion(c, owner, path.value(), next, sealed, keyId, now);
+            SecretRows.insertVersion(c, owner, path.value(), next, sealed, keyId, now, kind);
             SecretRows.pruneUpTo(c, owner, path.value(), next - MAX_VERSIONS);
           }
           return moved;
@@ -136,20 +156,24 @@ public final class SecretStore {
     if (row.deletedAtMillis().isPresent()) {
       throw notFound("secret version deleted");
     }
-    byte[] plaintext;
+    byte[] plaintext = null;
+    SecretContent content;
     try {
-      plaintext = dataKeys.decrypt(row.ciphertext(), associatedData(owner, path.value(), row.version()));
-    } catch (CryptoException e) {
+      plaintext = dataKeys.decrypt(row.ciphertext(), associatedData(owner, path.value(), row.version(), row.kind()));
+      content = SecretContent.decode(row.kind(), plaintext);
+    } catch (CryptoException | IllegalStateException e) {
+      // IllegalStateException: an unknown stored kind, or fields that do not parse; neither can come
+      // from a row this server wrote, so it is treated like a failed authentication.
       audit.record("secret.read", owner, "failure", Map.of("path", path.value(), "reason", "integrity"));
       throw PublicError.of(ErrorKind.INTERNAL, ErrorKind.INTERNAL.genericMessage(),
           "stored secret failed authentication: " + e.getMessage());
-    }
-    try {
-      audit.record("secret.read", owner, "success", Map.of("path", path.value(), "version", Integer.toString(row.version())));
-      return new SecretValue(path, row.version(), new String(plaintext, StandardCharsets.UTF_8), row.createdAtMillis());
     } finally {
-      Arrays.fill(plaintext, (byte) 0);
+      if (plaintext != null) {
+        Arrays.fill(plaintext, (byte) 0);
+      }
     }
+    audit.record("secret.read", owner, "success", Map.of("path", path.value(), "version", Integer.toString(row.version())));
+    return new SecretValue(path, row.version(), content, row.createdAtMillis());
   }
 
   /**
@@ -256,9 +280,9 @@ public final class SecretStore {
     return result;
   }
 
-  private byte[] seal(byte[] plaintext, String owner, SecretPath path, int version) throws PublicError {
+  private byte[] seal(byte[] plaintext, String owner, SecretPath path, int version, String kind) throws PublicError {
     try {
-      return dataKeys.encrypt(plaintext, associatedData(owner, path.value(), version));
+      return dataKeys.encrypt(plaintext, associatedData(owner, path.value(), version, kind));
     } catch (CryptoException e) {
       throw PublicError.of(ErrorKind.INTERNAL, ErrorKind.INTERNAL.genericMessage(), "sealing a secret: " + e.getMessage());
     }

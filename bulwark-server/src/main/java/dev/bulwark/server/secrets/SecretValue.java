@@ -7,13 +7,25 @@ import java.util.Objects;
  *
  * @param path the path it was read from
  * @param version its version number (1 for the first write)
- * @param value the plaintext; callers must not log it
+ * @param content the plaintext, one string or named fields; callers must not log it
  * @param createdAtMillis when it was written (epoch milliseconds)
  */
-public record SecretValue(SecretPath path, int version, String value, long createdAtMillis) {
+public record SecretValue(SecretPath path, int version, SecretContent content, long createdAtMillis) {
   public SecretValue {
     Objects.requireNonNull(path, "path");
-    Objects.requireNonNull(value, "value");
+    Objects.requireNonNull(content, "content");
+  }
+
+  /**
+   * The string of a {@link SecretContent.Text} secret.
+   *
+   * @throws IllegalStateException if this version holds named fields (use {@link #content()})
+   */
+  public String value() {
+    if (content instanceof SecretContent.Text text) {
+      return text.value();
+    }
+    throw new IllegalStateException("this secret version holds fields, not one value");
   }
 
   /** Never prints the value. */

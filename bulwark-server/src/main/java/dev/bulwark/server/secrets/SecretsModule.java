@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -82,7 +83,7 @@ public final class SecretsModule implements ApiModule, AutoCloseable {
     RateClass rate = RateClass.STANDARD;
     return List.of(
         new ApiRoute(HandlerType.GET, "/v1/secrets/<path>", read, rate, "Read a secret (latest or ?version=N)", this::get),
-        new ApiRoute(HandlerType.PUT, "/v1/secrets/<path>", write, rate, "Write a new secret version (optional cas)", this::put),
+        new ApiRoute(HandlerType.PUT, "/v1/secrets/<path>", write, rate, "Write a new secret version: value or data (optional cas)", this::put),
         new ApiRoute(HandlerType.DELETE, "/v1/secrets/<path>", write, rate, "Soft-delete the latest version", this::deleteLatest),
         new ApiRoute(HandlerType.GET, "/v1/secret-metadata/<path>", read, rate, "A secret's versions and times", this::metadata),
         new ApiRoute(HandlerType.GET, "/v1/secret-list", read, rate, "Names under ?prefix=", this::list),
@@ -100,15 +101,27 @@ public final class SecretsModule implements ApiModule, AutoCloseable {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("path", value.path().value());
     body.put("version", value.version());
-    body.put("value", value.value());
+    switch (value.content()) {
+      case SecretContent.Text text -> body.put("value", text.value());
+      case SecretContent.Fields fields -> body.put("data", fields.data());
+    }
     body.put("created_time", time(value.createdAtMillis()));
     JsonBody.respond(ctx, json, 200, body);
   }
 
   private void put(Context ctx) throws PublicError {
-    JsonBody body = JsonBody.read(json, ctx, Set.of("value", "cas"));
+    JsonBody body = JsonBody.read(json, ctx, Set.of("value", "data", "cas"));
     SecretPath path = path(ctx);
-    int version = store.put(owner(ctx), path, body.requiredString("value"), body.optionalInt("cas"));
+    Optional<String> text = body.optionalString("value");
+    Optional<Map<String, String>> fields =
+        body.optionalStringMap("data", SecretContent.MAX_FIELDS, SecretContent.MAX_FIELD_NAME);
+    if (text.isPresent() == fields.isPresent()) {
+      throw PublicError.of(ErrorKind.BAD_REQUEST, "The request body is invalid.", "need exactly one of value and data");
+    }
+    SecretContent content = text.isPresent()
+        ? new SecretContent.Text(text.get())
+        : new SecretContent.Fields(fields.get());
+    int version = store.put(owner(ctx), path, content, body.optionalInt("cas"));
     JsonBody.respond(ctx, json, 200, Map.of("path", path.value(), "version", version));
   }
 

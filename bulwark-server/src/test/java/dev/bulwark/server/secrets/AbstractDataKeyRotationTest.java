@@ -44,13 +44,20 @@ abstract class AbstractDataKeyRotationTest {
     db.close();
   }
 
-  /** Writes {@code owners x paths x versions} secret versions. */
+  /**
+   * Writes {@code owners x paths x versions} secret versions: the first version of each path one
+   * string, the second (if any) a field map, so that rewrapping is checked for both kinds.
+   */
   SecretStore seed(DataKeys keys, int owners, int paths, int versions) throws PublicError {
     SecretStore store = new SecretStore(db, keys, audit, Clock.systemUTC());
     for (int o = 0; o < owners; o++) {
       for (int p = 0; p < paths; p++) {
         for (int v = 0; v < versions; v++) {
-          store.put("owner-" + o, new SecretPath("p/" + p), "value-" + o + "-" + p + "-" + v, OptionalInt.empty());
+          String text = "value-" + o + "-" + p + "-" + v;
+          SecretContent content = v == 1
+              ? new SecretContent.Fields(java.util.Map.of("v", text))
+              : new SecretContent.Text(text);
+          store.put("owner-" + o, new SecretPath("p/" + p), content, OptionalInt.empty());
         }
       }
     }
@@ -86,6 +93,8 @@ abstract class AbstractDataKeyRotationTest {
       assertThat(versionsUnder(oldKey)).isZero();
       assertThat(versionsUnder(job.targetKeyId())).isEqualTo(24);
       assertThat(store.get("owner-2", new SecretPath("p/3"), OptionalInt.of(1)).value()).isEqualTo("value-2-3-0");
+      assertThat(((SecretContent.Fields) store.get("owner-2", new SecretPath("p/3"), OptionalInt.of(2)).content()).data())
+          .containsExactly(java.util.Map.entry("v", "value-2-3-1"));
       assertThat(audit.withAction("secret.rotation.finish")).singleElement()
           .satisfies(e -> assertThat(e.outcome()).isEqualTo("success"));
       // A new job may start once the first finished.

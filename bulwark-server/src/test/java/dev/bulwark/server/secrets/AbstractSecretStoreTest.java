@@ -164,6 +164,73 @@ abstract class AbstractSecretStoreTest {
   }
 
   @Test
+  void fieldMaps_roundTrip_inOrder_andVersionsMayChangeKind() throws Exception {
+    java.util.LinkedHashMap<String, String> fields = new java.util.LinkedHashMap<>();
+    fields.put("username", "app");
+    fields.put("password", "pa\u00df \"w\u00f6rd\"\n");
+    fields.put("a", "");
+    store.put(ALICE, path("app/db"), "plain one", OptionalInt.empty());
+    assertThat(store.put(ALICE, path("app/db"), new SecretContent.Fields(fields), OptionalInt.of(1))).isEqualTo(2);
+    SecretValue latest = store.get(ALICE, path("app/db"), OptionalInt.empty());
+    assertThat(latest.content()).isInstanceOfSatisfying(SecretContent.Fields.class,
+        f -> assertThat(f.data()).containsExactly(
+            java.util.Map.entry("username", "app"), java.util.Map.entry("password", "pa\u00df \"w\u00f6rd\"\n"),
+            java.util.Map.entry("a", "")));
+    assertThatThrownBy(latest::value).isInstanceOf(IllegalStateException.class);
+    assertThat(latest.content().toString()).doesNotContain("username", "app", "w\u00f6rd");
+    assertThat(store.get(ALICE, path("app/db"), OptionalInt.of(1)).value()).isEqualTo("plain one");
+    assertThat(store.put(ALICE, path("empty"), new SecretContent.Fields(java.util.Map.of()), OptionalInt.empty())).isEqualTo(1);
+    assertThat(((SecretContent.Fields) store.get(ALICE, path("empty"), OptionalInt.empty()).content()).data()).isEmpty();
+    assertThat(audit.events()).allSatisfy(e -> assertThat(e.details().values()).doesNotContain("app", "plain one"));
+  }
+
+  @Test
+  void fieldMaps_overTheSizeCap_areRefused_andBadFieldsAreMisuse() {
+    java.util.Map<String, String> big = java.util.Map.of("blob", "x".repeat(SecretStore.MAX_VALUE_BYTES));
+    assertKind(() -> store.put(ALICE, path("big"), new SecretContent.Fields(big), OptionalInt.empty()), ErrorKind.PAYLOAD_TOO_LARGE);
+    assertKind(() -> store.get(ALICE, path("big"), OptionalInt.empty()), ErrorKind.NOT_FOUND);
+    java.util.Map<String, String> tooMany = new java.util.HashMap<>();
+    for (int i = 0; i <= SecretContent.MAX_FIELDS; i++) {
+      tooMany.put("f" + i, "v");
+    }
+    assertThatThrownBy(() -> new SecretContent.Fields(tooMany)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SecretContent.Fields(java.util.Map.of("", "v"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new SecretContent.Fields(java.util.Map.of("n".repeat(SecretContent.MAX_FIELD_NAME + 1), "v")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void storedKindChangedInTheDatabase_failsAuthentication_eitherWay() throws Exception {
+    // The kind is bound into the associated data: relabelling a row cannot make the server read a
+    // string as fields or fields as a string; the read fails like any tampered row.
+    store.put(ALICE, path("s"), "{\"k\":\"v\"}", OptionalInt.empty());
+    store.put(ALICE, path("f"), new SecretContent.Fields(java.util.Map.of("k", "v")), OptionalInt.empty());
+    setKind(ALICE, "s", 1, "data");
+    setKind(ALICE, "f", 1, "value");
+    assertKind(() -> store.get(ALICE, path("s"), OptionalInt.empty()), ErrorKind.INTERNAL);
+    assertKind(() -> store.get(ALICE, path("f"), OptionalInt.empty()), ErrorKind.INTERNAL);
+    setKind(ALICE, "f", 1, "something-else");
+    assertKind(() -> store.get(ALICE, path("f"), OptionalInt.empty()), ErrorKind.INTERNAL);
+    setKind(ALICE, "f", 1, "data");
+    assertThat(((SecretContent.Fields) store.get(ALICE, path("f"), OptionalInt.empty()).content()).data()).containsEntry("k", "v");
+    assertThat(audit.events()).filteredOn(e -> e.outcome().equals("failure")).hasSize(3);
+  }
+
+  void setKind(String owner, String p, int version, String kind) {
+    db.inTransaction(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "UPDATE secret_versions SET value_kind = ? WHERE owner_id = ? AND path = ? AND version = ?")) {
+        s.setString(1, kind);
+        s.setString(2, owner);
+        s.setString(3, p);
+        s.setInt(4, version);
+        assertThat(s.executeUpdate()).isEqualTo(1);
+      }
+      return null;
+    });
+  }
+
+  @Test
   void tamperedCiphertext_failsToDecrypt() throws Exception {
     store.put(ALICE, path("t"), "value", OptionalInt.empty());
     byte[] ct = ciphertext(ALICE, "t", 1);

@@ -54,6 +54,49 @@ class SecretsApiTest {
   }
 
   @Test
+  void fieldMap_asVaultData_roundTripsInOrder_besideStringVersions() {
+    Response put = server.put("/v1/secrets/app/db",
+        "{\"data\":{\"username\":\"app\",\"password\":\"p\u00e4ss \\\"q\\\"\"},\"cas\":0}", alice);
+    assertThat(put.status()).isEqualTo(200);
+    assertThat(put.json().get("version").asInt()).isEqualTo(1);
+    assertThat(server.put("/v1/secrets/app/db", "{\"value\":\"one string\"}", alice).json().get("version").asInt()).isEqualTo(2);
+
+    JsonNode first = server.get("/v1/secrets/app/db?version=1", alice).json();
+    assertThat(first.has("value")).isFalse();
+    assertThat(first.get("data").toString()).isEqualTo("{\"username\":\"app\",\"password\":\"p\u00e4ss \\\"q\\\"\"}");
+    JsonNode second = server.get("/v1/secrets/app/db", alice).json();
+    assertThat(second.has("data")).isFalse();
+    assertThat(second.get("value").asText()).isEqualTo("one string");
+    assertThat(server.get("/v1/secrets/app/db?version=1", bob).status()).isEqualTo(404);
+    assertThat(server.get("/v1/secret-metadata/app/db", alice).json().toString()).doesNotContain("username", "p\u00e4ss");
+  }
+
+  @Test
+  void fieldMap_malformed_is400_andEchoesNothing() {
+    for (String body : new String[] {
+        "{\"value\":\"v\",\"data\":{\"k\":\"v\"}}", // both
+        "{}", // neither
+        "{\"cas\":0}", // neither, with cas
+        "{\"data\":{\"k\":5}}", // a number member
+        "{\"data\":{\"k\":{\"nested\":\"v\"}}}", // nested object
+        "{\"data\":{\"k\":null}}", // null member
+        "{\"data\":[\"k\"]}", // not an object
+        "{\"data\":\"k=v\"}", // not an object
+        "{\"data\":{\"\":\"v\"}}", // empty name
+        "{\"data\":{\"" + "n".repeat(257) + "\":\"v\"}}"}) { // name too long
+      Response r = server.put("/v1/secrets/bad", body, alice);
+      assertThat(r.status()).as(body).isEqualTo(400);
+      assertThat(r.body()).as(body).doesNotContain("nested", "k=v", "nnnn");
+    }
+    StringBuilder many = new StringBuilder("{\"data\":{");
+    for (int i = 0; i <= 256; i++) {
+      many.append(i == 0 ? "" : ",").append("\"f").append(i).append("\":\"v\"");
+    }
+    assertThat(server.put("/v1/secrets/bad", many.append("}}").toString(), alice).status()).isEqualTo(400);
+    assertThat(server.get("/v1/secrets/bad", alice).status()).isEqualTo(404);
+  }
+
+  @Test
   void otherAccount_seesNotFound_neverTheValue() {
     server.put("/v1/secrets/shared", "{\"value\":\"alice-only\"}", alice);
     Response r = server.get("/v1/secrets/shared", bob);
