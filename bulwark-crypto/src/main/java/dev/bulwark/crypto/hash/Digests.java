@@ -68,7 +68,10 @@ public final class Digests {
         md = Hasher.jdkDigest(algorithm);
       }
       byte[] digest = md.digest(data);
-      pool.offer(md);
+      if (!pool.offer(md)) {
+        // The pool is full (more concurrent hashers than it keeps): this digest is left to the collector.
+        md = null;
+      }
       return digest;
     }
     MessageDigest[] mine = PER_PLATFORM_THREAD.get();
