@@ -128,6 +128,23 @@ class DigestsTest {
   }
 
   @Test
+  void oneShot_onVirtualThreads_reusedDigestsCarryNothingOver() throws Exception {
+    // Virtual threads borrow from a shared pool: each one-shot must start from a reset digest,
+    // whatever length the previous borrower hashed.
+    java.security.SecureRandom random = new java.security.SecureRandom();
+    for (DigestAlgorithm algorithm : DigestAlgorithm.values()) {
+      for (int length : new int[] {100_000, 3, 0, 64, 65, 1}) {
+        byte[] data = new byte[length];
+        random.nextBytes(data);
+        byte[] expected = Digests.newHasher(algorithm).update(data).digest();
+        byte[][] got = new byte[1][];
+        Thread.ofVirtual().start(() -> got[0] = Digests.digest(algorithm, data)).join();
+        assertThat(got[0]).as("%s over %d bytes on a virtual thread", algorithm, length).isEqualTo(expected);
+      }
+    }
+  }
+
+  @Test
   void oneShot_concurrentPlatformAndVirtualThreads_neverMixMessages() throws Exception {
     byte[][] messages = new byte[16][];
     byte[][] expected = new byte[16][];

@@ -1,6 +1,7 @@
 package dev.bulwark.guard.auditlog;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.mac.Mac;
@@ -48,7 +49,9 @@ public final class AuditLog implements AutoCloseable {
   /** Checkpoint interval when none is given. */
   public static final int DEFAULT_CHECKPOINT_EVERY_RECORDS = 100;
 
-  private static final JsonFactory JSON = new JsonFactory();
+  // Jackson's default buffer pool is per thread; a server appends from short-lived virtual threads,
+  // which would each allocate fresh generator buffers. A pool shared by all appenders reuses them.
+  private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
 
   private final Object lock = new Object();
   private final AuditSink sink;

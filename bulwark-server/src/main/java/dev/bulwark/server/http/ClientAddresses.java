@@ -18,11 +18,13 @@ public final class ClientAddresses {
   public static final String ATTRIBUTE = "bulwark.client_address";
 
   private final ClientAddressResolver resolver;
+  private final boolean peerOnly;
 
   /** @param trustedProxies CIDR ranges; empty = socket peer only */
   public ClientAddresses(List<String> trustedProxies) {
     this.resolver = trustedProxies.isEmpty() ? ClientAddressResolver.socketPeerOnly()
         : ClientAddressResolver.trustingProxies(trustedProxies);
+    this.peerOnly = trustedProxies.isEmpty();
   }
 
   /** The resolved client address, computed once per request. */
@@ -32,7 +34,8 @@ public final class ClientAddresses {
       return cached;
     }
     InetAddress peer = InetAddress.ofLiteral(Objects.requireNonNull(ctx.req().getRemoteAddr(), "remote address"));
-    List<String> forwarded = Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
+    // With no trusted proxy the header is never consulted: skip copying it (every request passes here).
+    List<String> forwarded = peerOnly ? List.of() : Collections.list(ctx.req().getHeaders("X-Forwarded-For"));
     InetAddress client = resolver.resolve(peer, forwarded);
     ctx.attribute(ATTRIBUTE, client);
     return client;

@@ -7,6 +7,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 
 /**
@@ -35,9 +36,17 @@ final class SecretRows {
       value_kind) VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)""";
   private static final String PRUNE =
       "DELETE FROM secret_versions WHERE owner_id = ? AND path = ? AND version <= ?";
-  private static final String SELECT_VERSION = """
-      SELECT version, ciphertext, created_at, deleted_at, destroyed, value_kind FROM secret_versions
-      WHERE owner_id = ? AND path = ? AND version = ?""";
+  // A read in one statement (one prepare, one step) instead of the counter row then the version row:
+  // the join still requires the counter row, so a version row without one is never answered.
+  private static final String SELECT_CURRENT = """
+      SELECT v.version, v.ciphertext, v.created_at, v.deleted_at, v.destroyed, v.value_kind
+      FROM secret_entries e JOIN secret_versions v
+      ON v.owner_id = e.owner_id AND v.path = e.path AND v.version = e.current_version
+      WHERE e.owner_id = ? AND e.path = ?""";
+  private static final String SELECT_VERSION_OF_ENTRY = """
+      SELECT v.version, v.ciphertext, v.created_at, v.deleted_at, v.destroyed, v.value_kind
+      FROM secret_entries e JOIN secret_versions v ON v.owner_id = e.owner_id AND v.path = e.path
+      WHERE e.owner_id = ? AND e.path = ? AND v.version = ?""";
   private static final String SELECT_VERSIONS = """
       SELECT version, NULL, created_at, deleted_at, destroyed, value_kind FROM secret_versions
       WHERE owner_id = ? AND path = ? ORDER BY version""";
@@ -89,9 +98,18 @@ final class SecretRows {
     }
   }
 
-  static Optional<VersionRow> version(Connection c, String owner, String path, int version) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION)) {
-      return Statements.queryOne(s, SecretRows::versionRow, owner, path, version);
+  /**
+   * The version row {@code version} of a path whose counter row exists, or its current version when
+   * {@code version} is empty; empty when the path was never written or the version is gone.
+   */
+  static Optional<VersionRow> readable(Connection c, String owner, String path, OptionalInt version) throws SQLException {
+    if (version.isEmpty()) {
+      try (PreparedStatement s = c.prepareStatement(SELECT_CURRENT)) {
+        return Statements.queryOne(s, SecretRows::versionRow, owner, path);
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION_OF_ENTRY)) {
+      return Statements.queryOne(s, SecretRows::versionRow, owner, path, version.getAsInt());
     }
   }
 

@@ -142,13 +142,7 @@ public final class SecretStore {
    *     pruned), or the version is deleted or destroyed; 500 if the stored value fails authentication
    */
   public SecretValue get(String owner, SecretPath path, OptionalInt version) throws PublicError {
-    Optional<SecretRows.VersionRow> found = database.read(c -> {
-      Optional<SecretRows.Entry> entry = SecretRows.entry(c, owner, path.value());
-      if (entry.isEmpty()) {
-        return Optional.<SecretRows.VersionRow>empty();
-      }
-      return SecretRows.version(c, owner, path.value(), version.orElse(entry.get().currentVersion()));
-    });
+    Optional<SecretRows.VersionRow> found = database.read(c -> SecretRows.readable(c, owner, path.value(), version));
     SecretRows.VersionRow row = found.orElseThrow(() -> notFound("no such secret version"));
     if (row.destroyed() || row.ciphertext() == null) {
       throw notFound("secret version destroyed");
