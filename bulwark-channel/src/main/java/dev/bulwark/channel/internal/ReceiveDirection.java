@@ -35,8 +35,21 @@ public final class ReceiveDirection {
    * @throws ChannelException if the record does not authenticate in sequence
    */
   public byte[] open(RecordHeader header, byte[] headerBytes, byte[] body) throws ChannelException {
+    byte[] record = new byte[RecordHeader.BYTES + body.length];
+    System.arraycopy(headerBytes, 0, record, 0, RecordHeader.BYTES);
+    System.arraycopy(body, 0, record, RecordHeader.BYTES, body.length);
+    return open(header, record, 0);
+  }
+
+  /**
+   * Opens the record whose header (the associated data) starts at {@code at} of {@code record}
+   * and whose {@code header.length()} bytes of ciphertext and tag follow it.
+   *
+   * @throws ChannelException if the record does not authenticate in sequence
+   */
+  public byte[] open(RecordHeader header, byte[] record, int at) throws ChannelException {
     if (header.epoch() == epoch) {
-      byte[] plain = cipher.open(RecordHeader.nonce(epoch, counter), headerBytes, body);
+      byte[] plain = cipher.open(RecordHeader.nonce(epoch, counter), record, at, header.length());
       counter++;
       return plain;
     }
@@ -44,7 +57,7 @@ public final class ReceiveDirection {
       RecordCipher next = new RecordCipher(suite, KeySchedule.next(cipher.key()));
       byte[] plain;
       try {
-        plain = next.open(RecordHeader.nonce(epoch + 1, 0), headerBytes, body);
+        plain = next.open(RecordHeader.nonce(epoch + 1, 0), record, at, header.length());
       } catch (ChannelException e) {
         next.destroy();
         throw e;

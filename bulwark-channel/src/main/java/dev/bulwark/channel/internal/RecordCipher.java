@@ -89,12 +89,21 @@ final class RecordCipher {
     }
   }
 
-  byte[] open(byte[] nonce, byte[] header, byte[] body) throws ChannelException {
+  /**
+   * Opens the record at {@code at} of {@code record}: its header is the associated data, and
+   * {@code length} bytes of ciphertext and tag follow it. The plaintext is a new array, returned
+   * only if the tag verified.
+   */
+  byte[] open(byte[] nonce, byte[] record, int at, int length) throws ChannelException {
+    if (length < TAG_BYTES) {
+      throw new ChannelException("record could not be opened: shorter than its tag");
+    }
     Cipher cipher = borrow();
     try {
       cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
-      cipher.updateAAD(header);
-      byte[] plain = cipher.doFinal(body);
+      cipher.updateAAD(record, at, RecordHeader.BYTES);
+      byte[] plain = new byte[length - TAG_BYTES];
+      cipher.doFinal(record, at + RecordHeader.BYTES, length, plain, 0);
       giveBack(cipher);
       return plain;
     } catch (AEADBadTagException e) {

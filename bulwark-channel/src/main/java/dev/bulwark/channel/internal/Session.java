@@ -60,6 +60,8 @@ public final class Session {
   public Session(Socket socket, TimedInput in, OutputStream out, Handshake.Result keys, Options options) {
     this.socket = socket;
     this.in = in;
+    // The handshake is over: records from an authenticated peer are read through the read buffer.
+    in.buffered();
     this.writer = new OrderedWriter(out);
     this.keys = keys;
     this.options = options;
