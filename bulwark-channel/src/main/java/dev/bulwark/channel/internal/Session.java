@@ -52,6 +52,12 @@ public final class Session {
   private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
+  /**
+   * Streams given DATA whose readers are not yet woken; the reader thread's alone. It wakes them
+   * before any socket read that may wait, so delivery is never held back behind the network, and
+   * records that arrived in one socket read cost their stream one wake-up.
+   */
+  private final List<StreamImpl> owedWakes = new ArrayList<>();
   private int highestStreamId;
   private volatile boolean closed;
   private volatile boolean goingAway;
@@ -71,6 +77,10 @@ public final class Session {
   public void runReader() {
     try {
       while (!closed) {
+        if (!owedWakes.isEmpty() && !in.hasWholeRecord()) {
+          // The next read may wait on the socket: first wake the streams that got DATA meanwhile.
+          wakeStreams();
+        }
         in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
         RecordIo.Received record = RecordIo.read(in, keys.receive());
         dispatch(record.header(), record.payload());
@@ -80,6 +90,13 @@ public final class Session {
       // and no byte of the offending record reached a stream.
       close();
     }
+  }
+
+  private void wakeStreams() {
+    for (StreamImpl stream : owedWakes) {
+      stream.wake();
+    }
+    owedWakes.clear();
   }
 
   private void dispatch(RecordHeader header, byte[] payload) throws IOException {
@@ -127,7 +144,11 @@ public final class Session {
       return; // closed, reset or refused earlier; its records may still have been in flight
     }
     switch (type) {
-      case RecordHeader.DATA -> stream.onData(payload);
+      case RecordHeader.DATA -> {
+        if (stream.onData(payload)) {
+          owedWakes.add(stream);
+        }
+      }
       case RecordHeader.WINDOW -> {
         int increment = u32(payload);
         if (increment <= 0) {

@@ -42,6 +42,8 @@ final class StreamImpl implements ChannelStream {
   private boolean reset;
   private String failure;
   private boolean finished;
+  /** DATA was queued and the reader not yet woken for it; the session's reader thread owes a {@link #wake}. */
+  private boolean wakeOwed;
 
   StreamImpl(int id, Session session) {
     this.id = id;
@@ -65,8 +67,14 @@ final class StreamImpl implements ChannelStream {
 
   // Reader-thread side ------------------------------------------------------------------------
 
-  /** DATA from the peer; a peer that exceeds the credit it was granted breaks the protocol. */
-  void onData(byte[] payload) throws ChannelException {
+  /**
+   * DATA from the peer; a peer that exceeds the credit it was granted breaks the protocol. The
+   * application's reader is not woken here: the session's reader wakes it with {@link #wake} before
+   * it next waits on the socket, so records that arrived together cost one wake-up, not one each.
+   *
+   * @return true if this stream now needs a {@link #wake} (it was not already owed one)
+   */
+  boolean onData(byte[] payload) throws ChannelException {
     lock.lock();
     try {
       if (remoteFin) {
@@ -76,10 +84,25 @@ final class StreamImpl implements ChannelStream {
         throw new ChannelException("stream: peer exceeded its flow-control credit");
       }
       if (reset) {
-        return;
+        return false;
       }
       receiveAllowance -= payload.length;
       chunks.addLast(payload);
+      if (wakeOwed) {
+        return false;
+      }
+      wakeOwed = true;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Wakes the application's reader for the DATA queued since the last wake-up. */
+  void wake() {
+    lock.lock();
+    try {
+      wakeOwed = false;
       readable.signalAll();
     } finally {
       lock.unlock();
@@ -169,8 +192,11 @@ final class StreamImpl implements ChannelStream {
           }
         }
         consumedSinceUpdate += n;
-        // Credit goes back once half a window is consumed: fewer WINDOW records, never a stall.
-        if (consumedSinceUpdate >= receiveWindow / 2 && !remoteFin) {
+        // Credit goes back once half the initial window, or a quarter of a grown one, is consumed:
+        // few WINDOW records, and a bulk sender keeps at least 3/4 of a grown window in flight
+        // instead of stalling on a WINDOW round trip whenever half of it waits to be reported.
+        int threshold = receiveWindow > INITIAL_WINDOW_BYTES ? receiveWindow / 4 : receiveWindow / 2;
+        if (consumedSinceUpdate >= threshold && !remoteFin) {
           update = consumedSinceUpdate;
           // A stream that consumed half a window is carrying bulk data: grow its window once, in
           // the same WINDOW record, if the session can reserve the difference.
