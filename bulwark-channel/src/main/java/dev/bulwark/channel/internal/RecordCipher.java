@@ -98,14 +98,26 @@ final class RecordCipher {
     if (length < TAG_BYTES) {
       throw new ChannelException("record could not be opened: shorter than its tag");
     }
+    byte[] plain = new byte[length - TAG_BYTES];
+    openInto(nonce, record, at, length, plain);
+    return plain;
+  }
+
+  /**
+   * Opens like {@link #open} into the start of {@code out}, a reused buffer at least
+   * {@code length - 16} long. On failure {@code out} may hold garbage (the JDK zeroes what it
+   * wrote): the caller must drop it, never read it.
+   */
+  void openInto(byte[] nonce, byte[] record, int at, int length, byte[] out) throws ChannelException {
+    if (length < TAG_BYTES) {
+      throw new ChannelException("record could not be opened: shorter than its tag");
+    }
     Cipher cipher = borrow();
     try {
       cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
       cipher.updateAAD(record, at, RecordHeader.BYTES);
-      byte[] plain = new byte[length - TAG_BYTES];
-      cipher.doFinal(record, at + RecordHeader.BYTES, length, plain, 0);
+      cipher.doFinal(record, at + RecordHeader.BYTES, length, out, 0);
       giveBack(cipher);
-      return plain;
     } catch (AEADBadTagException e) {
       throw new ChannelException("record failed authentication (tampered, replayed, reordered or truncated)");
     } catch (GeneralSecurityException e) {

@@ -82,8 +82,7 @@ public final class Session {
           wakeStreams();
         }
         in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
-        RecordIo.Received record = RecordIo.read(in, keys.receive());
-        dispatch(record.header(), record.payload());
+        dispatch(RecordIo.readBuffered(in, keys.receive()));
       }
     } catch (IOException | RuntimeException e) {
       // Tag failure, replay, timeout, reset connection, protocol violation: the session ends here,
@@ -99,11 +98,14 @@ public final class Session {
     owedWakes.clear();
   }
 
-  private void dispatch(RecordHeader header, byte[] payload) throws IOException {
+  private void dispatch(RecordIo.Opened record) throws IOException {
+    RecordHeader header = record.header();
+    byte[] payload = record.plaintext();
+    int length = record.length();
     int id = header.streamId();
     int type = header.type();
     if (id == 0) {
-      if (type != RecordHeader.CLOSE || payload.length != 4) {
+      if (type != RecordHeader.CLOSE || length != 4) {
         throw new ChannelException("record: not a session record");
       }
       peerGoingAway = true;
@@ -114,17 +116,17 @@ public final class Session {
     }
     switch (type) {
       case RecordHeader.DATA -> {
-        if (payload.length == 0) {
+        if (length == 0) {
           throw new ChannelException("record: empty DATA");
         }
       }
       case RecordHeader.WINDOW, RecordHeader.RESET -> {
-        if (payload.length != 4) {
+        if (length != 4) {
           throw new ChannelException("record: bad control payload");
         }
       }
       case RecordHeader.FIN, RecordHeader.OPEN -> {
-        if (payload.length != 0) {
+        if (length != 0) {
           throw new ChannelException("record: FIN or OPEN with payload");
         }
       }
@@ -141,11 +143,14 @@ public final class Session {
           throw new ChannelException("record: stream that was never opened");
         }
       }
+      if (record.pooled()) {
+        BufferPool.OPENED.give(payload);
+      }
       return; // closed, reset or refused earlier; its records may still have been in flight
     }
     switch (type) {
       case RecordHeader.DATA -> {
-        if (stream.onData(payload)) {
+        if (stream.onData(payload, length, record.pooled())) {
           owedWakes.add(stream);
         }
       }
@@ -290,7 +295,15 @@ public final class Session {
       } finally {
         sendLock.unlock();
       }
-      writer.write(ticket, reserved.seal(payload, offset));
+      if (length >= BufferPool.MIN_POOLED_PLAINTEXT) {
+        byte[] record = BufferPool.SEALED.take();
+        writer.write(ticket, record, reserved.sealInto(payload, offset, record));
+        // Written: nothing reads it any more. On any failure it is left to the collector instead.
+        BufferPool.SEALED.give(record);
+      } else {
+        byte[] record = reserved.seal(payload, offset);
+        writer.write(ticket, record, record.length);
+      }
     } catch (IOException | RuntimeException e) {
       close();
       throw e instanceof ChannelException ce ? ce : new ChannelException("session closed", e);
