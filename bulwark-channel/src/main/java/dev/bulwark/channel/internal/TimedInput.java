@@ -20,8 +20,12 @@ import java.net.SocketTimeoutException;
  * one. Not thread-safe: one reader.
  */
 public final class TimedInput extends InputStream {
-  /** One read buffer per session while records arrive: four full records per socket read. */
-  static final int BUFFER_BYTES = 64 * 1024;
+  /**
+   * One read buffer per session while records arrive: exactly four full records (about 64 KiB),
+   * so back-to-back full records end exactly at its end and the buffer starts over without moving
+   * a partial record to its front.
+   */
+  static final int BUFFER_BYTES = 4 * (RecordHeader.BYTES + RecordHeader.MAX_LENGTH);
   private final Socket socket;
   private final InputStream in;
   private long deadlineNanos;
