@@ -54,10 +54,19 @@ public final class Session {
   private final Object openLock = new Object();
   /**
    * Streams given DATA whose readers are not yet woken; the reader thread's alone. It wakes them
-   * before any socket read that may wait, so delivery is never held back behind the network, and
-   * records that arrived in one socket read cost their stream one wake-up.
+   * before any socket read that may wait (the next record is neither buffered nor already in the
+   * socket), so delivery is never held back behind the network, and records that arrive back to
+   * back cost their stream one wake-up per {@link #WAKE_AFTER_BYTES} at most, not one per record.
    */
   private final List<StreamImpl> owedWakes = new ArrayList<>();
+  /** DATA bytes queued since the last wake-up; the reader thread's alone. */
+  private int owedBytes;
+  /**
+   * The reader wakes the streams at the latest after this much DATA, even while more records are
+   * already readable, so an application never waits behind more than this (a quarter of a grown
+   * window: its credit keeps flowing back).
+   */
+  static final int WAKE_AFTER_BYTES = 256 * 1024;
   private int highestStreamId;
   private volatile boolean closed;
   private volatile boolean goingAway;
@@ -77,8 +86,8 @@ public final class Session {
   public void runReader() {
     try {
       while (!closed) {
-        if (!owedWakes.isEmpty() && !in.hasWholeRecord()) {
-          // The next read may wait on the socket: first wake the streams that got DATA meanwhile.
+        if (!owedWakes.isEmpty() && (owedBytes >= WAKE_AFTER_BYTES || !in.nextRecordReadable())) {
+          // The next read may wait on the network (or enough is queued): wake the streams first.
           wakeStreams();
         }
         in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
@@ -96,6 +105,7 @@ public final class Session {
       stream.wake();
     }
     owedWakes.clear();
+    owedBytes = 0;
   }
 
   private void dispatch(RecordIo.Opened record) throws IOException {
@@ -153,6 +163,7 @@ public final class Session {
         if (stream.onData(payload, length, record.pooled())) {
           owedWakes.add(stream);
         }
+        owedBytes += length;
       }
       case RecordHeader.WINDOW -> {
         int increment = u32(payload);

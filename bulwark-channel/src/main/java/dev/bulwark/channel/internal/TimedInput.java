@@ -137,14 +137,16 @@ public final class TimedInput extends InputStream {
     return position;
   }
 
-  /** Whether a whole record (header and body) is buffered, so reading it cannot wait on the socket. */
-  boolean hasWholeRecord() {
+  /**
+   * Whether the next record can be read without waiting on the network: it is buffered whole, or
+   * the socket already holds the rest of it (or the most it could be, if its header is not in yet).
+   */
+  boolean nextRecordReadable() throws IOException {
     int have = limit - position;
-    if (have < RecordHeader.BYTES) {
-      return false;
-    }
-    int length = ((buffer[position] & 0xFF) << 8) | (buffer[position + 1] & 0xFF);
-    return have >= RecordHeader.BYTES + length;
+    int missing = have >= RecordHeader.BYTES
+        ? RecordHeader.BYTES + (((buffer[position] & 0xFF) << 8) | (buffer[position + 1] & 0xFF)) - have
+        : RecordHeader.BYTES + RecordHeader.MAX_LENGTH - have;
+    return missing <= 0 || in.available() >= missing;
   }
 
   /** Whether {@link #buffered} turned the read buffer on. */
