@@ -15,13 +15,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * at once (docs/channel-protocol.md §4). Tickets are handed out together with the nonce under the
  * session's send lock, so ticket order is counter order and the receiver sees counters strictly
  * increase across epochs. Whichever caller finds the next record ready writes it and every
- * consecutive ready record after it in one socket write, outside the lock; the others wait until
- * their own record is on the wire, so a caller still returns only after its record was written, and
+ * consecutive ready record after it (up to {@link #MAX_BATCH_BYTES}), outside the lock; the others
+ * wait until their own record is on the wire, so a caller still returns only after its record was
+ * written (and may then reuse its buffer), and
  * a caller whose predecessor never arrives (its sealing failed) waits until {@link #fail} wakes it.
  * Thread-safe.
  */
 final class OrderedWriter {
-  /** A single socket write carries at most this many bytes of consecutive records. */
+  /** One writer's turn carries at most this many bytes of consecutive records. */
   static final int MAX_BATCH_BYTES = 64 * 1024;
   /** Consecutive records that together fit in this many bytes are copied into one socket write. */
   static final int GATHER_BYTES = 2048;
