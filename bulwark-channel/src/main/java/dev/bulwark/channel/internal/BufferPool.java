@@ -27,7 +27,8 @@ final class BufferPool {
   private final int size;
   private final AtomicReferenceArray<byte[]> idle = new AtomicReferenceArray<>(SLOTS);
 
-  private BufferPool(int size) {
+  /** A pool of arrays of {@code size} bytes; tests make their own, the channel uses the two above. */
+  BufferPool(int size) {
     this.size = size;
   }
 
