@@ -52,21 +52,8 @@ public final class Session {
   private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
-  /**
-   * Streams given DATA whose readers are not yet woken; the reader thread's alone. It wakes them
-   * before any socket read that may wait (the next record is neither buffered nor already in the
-   * socket), so delivery is never held back behind the network, and records that arrive back to
-   * back cost their stream one wake-up per {@link #WAKE_AFTER_BYTES} at most, not one per record.
-   */
-  private final List<StreamImpl> owedWakes = new ArrayList<>();
-  /** DATA bytes queued since the last wake-up; the reader thread's alone. */
-  private int owedBytes;
-  /**
-   * The reader wakes the streams at the latest after this much DATA, even while more records are
-   * already readable, so an application never waits behind more than this (a quarter of a grown
-   * window: its credit keeps flowing back).
-   */
-  static final int WAKE_AFTER_BYTES = 256 * 1024;
+  /** Streams given DATA whose readers are not yet woken; the reader thread's alone. */
+  private final OwedWakes owedWakes = new OwedWakes();
   private int highestStreamId;
   private volatile boolean closed;
   private volatile boolean goingAway;
@@ -86,9 +73,9 @@ public final class Session {
   public void runReader() {
     try {
       while (!closed) {
-        if (!owedWakes.isEmpty() && (owedBytes >= WAKE_AFTER_BYTES || !in.nextRecordReadable())) {
+        if (!owedWakes.isEmpty() && (owedWakes.full() || !in.nextRecordReadable())) {
           // The next read may wait on the network (or enough is queued): wake the streams first.
-          wakeStreams();
+          owedWakes.wakeAll();
         }
         in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
         dispatch(RecordIo.readBuffered(in, keys.receive()));
@@ -98,14 +85,6 @@ public final class Session {
       // and no byte of the offending record reached a stream.
       close();
     }
-  }
-
-  private void wakeStreams() {
-    for (StreamImpl stream : owedWakes) {
-      stream.wake();
-    }
-    owedWakes.clear();
-    owedBytes = 0;
   }
 
   private void dispatch(RecordIo.Opened record) throws IOException {
@@ -160,10 +139,7 @@ public final class Session {
     }
     switch (type) {
       case RecordHeader.DATA -> {
-        if (stream.onData(payload, length, record.pooled())) {
-          owedWakes.add(stream);
-        }
-        owedBytes += length;
+        owedWakes.add(stream, stream.onData(payload, length, record.pooled()), length);
       }
       case RecordHeader.WINDOW -> {
         int increment = u32(payload);
