@@ -15,7 +15,8 @@ import java.net.SocketTimeoutException;
  * {@link #BUFFER_BYTES}: one socket read brings several records, and {@link #require} hands out a
  * whole record in place so it is decrypted straight from the buffer, without a copy into a body
  * array first. The buffer exists only while records are arriving: when the session waits for a
- * record and nothing is readable, it is dropped, so an idle session holds none (idle heap,
+ * record and nothing is readable, it goes back to a process-wide pool ({@link BufferPool#READ}),
+ * so an idle session holds none (idle heap,
  * docs/channel-protocol.md §4), and the handshake, which an unauthenticated peer drives, never gets
  * one. Not thread-safe: one reader.
  */
@@ -100,7 +101,9 @@ public final class TimedInput extends InputStream {
       position = 0;
       limit = 0;
       if (waitingForRecord && buffer != null && in.available() == 0) {
-        // About to block for a record that has not started: an idle session keeps no buffer.
+        // About to block for a record that has not started: an idle session keeps no buffer. It
+        // goes back to the pool (it holds only ciphertext) and is never touched here again.
+        BufferPool.READ.give(buffer);
         buffer = null;
       }
     }
@@ -112,11 +115,11 @@ public final class TimedInput extends InputStream {
         if (got < 0) {
           throw new EOFException("connection closed");
         }
-        buffer = new byte[BUFFER_BYTES];
+        buffer = BufferPool.READ.take();
         System.arraycopy(first, 0, buffer, 0, got);
         limit = got;
       } else {
-        buffer = new byte[BUFFER_BYTES];
+        buffer = BufferPool.READ.take();
       }
     } else if (buffer.length - position < n) {
       System.arraycopy(buffer, position, buffer, 0, limit - position);
