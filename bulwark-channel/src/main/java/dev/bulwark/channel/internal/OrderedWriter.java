@@ -1,10 +1,11 @@
 package dev.bulwark.channel.internal;
 
 import dev.bulwark.channel.ChannelException;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
@@ -14,18 +15,21 @@ import java.util.concurrent.locks.ReentrantLock;
  * at once (docs/channel-protocol.md §4). Tickets are handed out together with the nonce under the
  * session's send lock, so ticket order is counter order and the receiver sees counters strictly
  * increase across epochs. Whichever caller finds the next record ready writes it and every
- * consecutive ready record after it in one socket write, outside the lock; the others wait until
- * their own record is on the wire, so a caller still returns only after its record was written, and
+ * consecutive ready record after it (up to {@link #MAX_BATCH_BYTES}), outside the lock; the others
+ * wait until their own record is on the wire, so a caller still returns only after its record was
+ * written (and may then reuse its buffer), and
  * a caller whose predecessor never arrives (its sealing failed) waits until {@link #fail} wakes it.
  * Thread-safe.
  */
 final class OrderedWriter {
-  /** A single socket write carries at most this many bytes of consecutive records. */
+  /** One writer's turn carries at most this many bytes of consecutive records. */
   static final int MAX_BATCH_BYTES = 64 * 1024;
+  /** Consecutive records that together fit in this many bytes are copied into one socket write. */
+  static final int GATHER_BYTES = 2048;
   private final OutputStream out;
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition progress = lock.newCondition();
-  private final Map<Long, byte[]> pending = new HashMap<>();
+  private final Map<Long, Pending> pending = new HashMap<>();
   private long nextTicket;
   private boolean writing;
   private boolean failed;
@@ -35,11 +39,13 @@ final class OrderedWriter {
   }
 
   /**
-   * Writes {@code record}, sealed under ticket {@code ticket}, after every record of a smaller ticket.
+   * Writes the first {@code length} bytes of {@code record}, sealed under ticket {@code ticket},
+   * after every record of a smaller ticket. The caller may reuse {@code record} once this returns,
+   * never after it threw (another thread may still be writing it).
    *
    * @throws IOException if the socket write failed (this caller's or the batch's) or the writer failed
    */
-  void write(long ticket, byte[] record) throws IOException {
+  void write(long ticket, byte[] record, int length) throws IOException {
     boolean queued = false;
     while (true) {
       Batch batch;
@@ -49,7 +55,7 @@ final class OrderedWriter {
           if (failed) {
             throw new ChannelException("session closed");
           }
-          pending.put(ticket, record);
+          pending.put(ticket, new Pending(record, length));
           queued = true;
         }
         if (nextTicket > ticket) {
@@ -77,35 +83,56 @@ final class OrderedWriter {
     }
   }
 
-  /** Consecutive ready records from {@code nextTicket}, and the ticket after the last of them. */
-  private record Batch(byte[] first, ByteArrayOutputStream rest, long next) {
+  /** One sealed record waiting for its turn: the first {@code length} bytes of {@code bytes}. */
+  private record Pending(byte[] bytes, int length) {}
+
+  /**
+   * Consecutive ready records from {@code nextTicket}, and the ticket after the last of them. Small
+   * records (WINDOW, FIN, OPEN) are gathered into one array so they cost one socket write; full
+   * records are written as they are, without a copy into a batch array first.
+   */
+  private record Batch(List<Pending> records, long next) {
     void writeTo(OutputStream out) throws IOException {
-      if (rest == null) {
-        out.write(first);
-      } else {
-        rest.writeTo(out);
+      int i = 0;
+      while (i < records.size()) {
+        Pending first = records.get(i);
+        int j = i + 1;
+        int small = first.length();
+        while (j < records.size() && small + records.get(j).length() <= GATHER_BYTES) {
+          small += records.get(j).length();
+          j++;
+        }
+        if (j == i + 1) {
+          out.write(first.bytes(), 0, first.length());
+        } else {
+          byte[] gathered = new byte[small];
+          int at = 0;
+          for (int k = i; k < j; k++) {
+            Pending p = records.get(k);
+            System.arraycopy(p.bytes(), 0, gathered, at, p.length());
+            at += p.length();
+          }
+          out.write(gathered);
+        }
+        i = j;
       }
     }
   }
 
   /** Takes the run of ready records from {@code nextTicket}; the lock is held. */
   private Batch takeReady() {
-    ByteArrayOutputStream batch = null;
-    byte[] first = pending.remove(nextTicket);
+    List<Pending> batch = new ArrayList<>(4);
+    Pending first = pending.remove(nextTicket);
+    batch.add(first);
     long next = nextTicket + 1;
-    int size = first.length;
-    byte[] more;
-    while (size < MAX_BATCH_BYTES && (more = pending.get(next)) != null) {
-      if (batch == null) {
-        batch = new ByteArrayOutputStream(MAX_BATCH_BYTES + more.length);
-        batch.writeBytes(first);
-      }
-      pending.remove(next);
-      batch.writeBytes(more);
-      size += more.length;
+    int size = first.length();
+    Pending more;
+    while (size < MAX_BATCH_BYTES && (more = pending.remove(next)) != null) {
+      batch.add(more);
+      size += more.length();
       next++;
     }
-    return new Batch(first, batch, next);
+    return new Batch(batch, next);
   }
 
   private void finish(long next, boolean written) {

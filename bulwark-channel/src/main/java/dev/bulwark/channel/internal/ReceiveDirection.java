@@ -35,16 +35,42 @@ public final class ReceiveDirection {
    * @throws ChannelException if the record does not authenticate in sequence
    */
   public byte[] open(RecordHeader header, byte[] headerBytes, byte[] body) throws ChannelException {
+    byte[] record = new byte[RecordHeader.BYTES + body.length];
+    System.arraycopy(headerBytes, 0, record, 0, RecordHeader.BYTES);
+    System.arraycopy(body, 0, record, RecordHeader.BYTES, body.length);
+    return open(header, record, 0);
+  }
+
+  /**
+   * Opens the record whose header (the associated data) starts at {@code at} of {@code record}
+   * and whose {@code header.length()} bytes of ciphertext and tag follow it.
+   *
+   * @throws ChannelException if the record does not authenticate in sequence
+   */
+  public byte[] open(RecordHeader header, byte[] record, int at) throws ChannelException {
+    byte[] plain = new byte[header.length() - RecordCipher.TAG_BYTES];
+    openInto(header, record, at, plain);
+    return plain;
+  }
+
+  /**
+   * Opens like {@link #open} into the start of {@code out} (at least {@code header.length() - 16}
+   * long); on failure {@code out} must be dropped unread.
+   *
+   * @return the plaintext's length
+   * @throws ChannelException if the record does not authenticate in sequence
+   */
+  int openInto(RecordHeader header, byte[] record, int at, byte[] out) throws ChannelException {
+    int plainLength = header.length() - RecordCipher.TAG_BYTES;
     if (header.epoch() == epoch) {
-      byte[] plain = cipher.open(RecordHeader.nonce(epoch, counter), headerBytes, body);
+      cipher.openInto(RecordHeader.nonce(epoch, counter), record, at, header.length(), out);
       counter++;
-      return plain;
+      return plainLength;
     }
     if (header.epoch() == epoch + 1 && epoch < SendDirection.MAX_EPOCH) {
       RecordCipher next = new RecordCipher(suite, KeySchedule.next(cipher.key()));
-      byte[] plain;
       try {
-        plain = next.open(RecordHeader.nonce(epoch + 1, 0), headerBytes, body);
+        next.openInto(RecordHeader.nonce(epoch + 1, 0), record, at, header.length(), out);
       } catch (ChannelException e) {
         next.destroy();
         throw e;
@@ -54,7 +80,7 @@ public final class ReceiveDirection {
       cipher = next;
       epoch++;
       counter = 1;
-      return plain;
+      return plainLength;
     }
     throw new ChannelException("record from an unexpected epoch (replayed or reordered)");
   }

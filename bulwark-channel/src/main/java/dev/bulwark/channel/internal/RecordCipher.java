@@ -89,14 +89,35 @@ final class RecordCipher {
     }
   }
 
-  byte[] open(byte[] nonce, byte[] header, byte[] body) throws ChannelException {
+  /**
+   * Opens the record at {@code at} of {@code record}: its header is the associated data, and
+   * {@code length} bytes of ciphertext and tag follow it. The plaintext is a new array, returned
+   * only if the tag verified.
+   */
+  byte[] open(byte[] nonce, byte[] record, int at, int length) throws ChannelException {
+    if (length < TAG_BYTES) {
+      throw new ChannelException("record could not be opened: shorter than its tag");
+    }
+    byte[] plain = new byte[length - TAG_BYTES];
+    openInto(nonce, record, at, length, plain);
+    return plain;
+  }
+
+  /**
+   * Opens like {@link #open} into the start of {@code out}, a reused buffer at least
+   * {@code length - 16} long. On failure {@code out} may hold garbage (the JDK zeroes what it
+   * wrote): the caller must drop it, never read it.
+   */
+  void openInto(byte[] nonce, byte[] record, int at, int length, byte[] out) throws ChannelException {
+    if (length < TAG_BYTES) {
+      throw new ChannelException("record could not be opened: shorter than its tag");
+    }
     Cipher cipher = borrow();
     try {
       cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
-      cipher.updateAAD(header);
-      byte[] plain = cipher.doFinal(body);
+      cipher.updateAAD(record, at, RecordHeader.BYTES);
+      cipher.doFinal(record, at + RecordHeader.BYTES, length, out, 0);
       giveBack(cipher);
-      return plain;
     } catch (AEADBadTagException e) {
       throw new ChannelException("record failed authentication (tampered, replayed, reordered or truncated)");
     } catch (GeneralSecurityException e) {

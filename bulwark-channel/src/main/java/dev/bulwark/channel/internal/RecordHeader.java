@@ -34,10 +34,15 @@ public record RecordHeader(int length, long epoch, int streamId, int type) {
     if (header.length != BYTES) {
       throw new ChannelException("record: truncated header");
     }
-    int length = ((header[0] & 0xFF) << 8) | (header[1] & 0xFF);
-    long epoch = ((header[2] & 0xFFL) << 24) | ((header[3] & 0xFF) << 16) | ((header[4] & 0xFF) << 8) | (header[5] & 0xFF);
-    int stream = ((header[6] & 0xFF) << 24) | ((header[7] & 0xFF) << 16) | ((header[8] & 0xFF) << 8) | (header[9] & 0xFF);
-    int type = header[10] & 0xFF;
+    return parse(header, 0);
+  }
+
+  /** Parses the {@link #BYTES} header bytes at {@code at} of {@code b}; the same checks. */
+  static RecordHeader parse(byte[] b, int at) throws ChannelException {
+    int length = ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+    long epoch = ((b[at + 2] & 0xFFL) << 24) | ((b[at + 3] & 0xFF) << 16) | ((b[at + 4] & 0xFF) << 8) | (b[at + 5] & 0xFF);
+    int stream = ((b[at + 6] & 0xFF) << 24) | ((b[at + 7] & 0xFF) << 16) | ((b[at + 8] & 0xFF) << 8) | (b[at + 9] & 0xFF);
+    int type = b[at + 10] & 0xFF;
     if (length < RecordCipher.TAG_BYTES || length > MAX_LENGTH) {
       throw new ChannelException("record: length out of range");
     }

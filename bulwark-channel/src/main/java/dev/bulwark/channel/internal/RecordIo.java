@@ -27,4 +27,35 @@ public final class RecordIo {
     HandshakeFrame.readFully(in, body, 0, body.length);
     return new Received(header, receive.open(header, headerBytes, body));
   }
+
+  /**
+   * One record opened on the session's path: the first {@code length} bytes of {@code plaintext}.
+   *
+   * @param pooled whether {@code plaintext} came from {@link BufferPool#OPENED}; whoever consumes it
+   *     gives it back
+   */
+  record Opened(RecordHeader header, byte[] plaintext, int length, boolean pooled) {}
+
+  /**
+   * The session's path: the record is made whole in the input's read buffer and opened in place,
+   * with no copy into a header and a body array first; large DATA plaintext goes into a pooled
+   * buffer instead of a fresh array. Same checks, same failures; on a failure the pooled buffer is
+   * dropped, never given back.
+   */
+  static Opened readBuffered(TimedInput in, ReceiveDirection receive) throws IOException {
+    if (!in.isBuffered()) {
+      Received r = read((InputStream) in, receive);
+      return new Opened(r.header(), r.payload(), r.payload().length, false);
+    }
+    int at = in.require(RecordHeader.BYTES);
+    RecordHeader header = RecordHeader.parse(in.buffer(), at);
+    int recordBytes = RecordHeader.BYTES + header.length();
+    at = in.require(recordBytes);
+    int plainLength = header.length() - RecordCipher.TAG_BYTES;
+    boolean pooled = header.type() == RecordHeader.DATA && plainLength >= BufferPool.MIN_POOLED_PLAINTEXT;
+    byte[] plain = pooled ? BufferPool.OPENED.take() : new byte[plainLength];
+    receive.openInto(header, in.buffer(), at, plain);
+    in.consume(recordBytes);
+    return new Opened(header, plain, plainLength, pooled);
+  }
 }

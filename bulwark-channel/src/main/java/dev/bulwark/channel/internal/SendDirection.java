@@ -88,14 +88,25 @@ public final class SendDirection {
 
     /** Seals the reserved {@code length} bytes of {@code payload} from {@code offset}; call once. */
     public byte[] seal(byte[] payload, int offset) {
+      byte[] out = new byte[RecordHeader.BYTES + length + RecordCipher.TAG_BYTES];
+      sealInto(payload, offset, out);
+      return out;
+    }
+
+    /**
+     * Seals like {@link #seal} into the start of {@code out} (a reused buffer at least
+     * {@code RecordHeader.BYTES + length + 16} long); call once.
+     *
+     * @return the record's length in {@code out}, header included
+     */
+    public int sealInto(byte[] payload, int offset, byte[] out) {
       if (!sealed.compareAndSet(false, true)) {
         throw new IllegalStateException("a reserved record is sealed once: its nonce is spent");
       }
       int ciphertextLength = length + RecordCipher.TAG_BYTES;
-      byte[] out = new byte[RecordHeader.BYTES + ciphertextLength];
       RecordHeader.write(out, ciphertextLength, epoch, streamId, type);
       cipher.seal(RecordHeader.nonce(epoch, counter), payload, offset, length, out);
-      return out;
+      return RecordHeader.BYTES + ciphertextLength;
     }
   }
 

@@ -52,6 +52,8 @@ public final class Session {
   private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
+  /** Streams given DATA whose readers are not yet woken; the reader thread's alone. */
+  private final OwedWakes owedWakes = new OwedWakes();
   private int highestStreamId;
   private volatile boolean closed;
   private volatile boolean goingAway;
@@ -60,6 +62,8 @@ public final class Session {
   public Session(Socket socket, TimedInput in, OutputStream out, Handshake.Result keys, Options options) {
     this.socket = socket;
     this.in = in;
+    // The handshake is over: records from an authenticated peer are read through the read buffer.
+    in.buffered();
     this.writer = new OrderedWriter(out);
     this.keys = keys;
     this.options = options;
@@ -69,9 +73,12 @@ public final class Session {
   public void runReader() {
     try {
       while (!closed) {
+        if (!owedWakes.isEmpty() && (owedWakes.full() || !in.nextRecordReadable())) {
+          // The next read may wait on the network (or enough is queued): wake the streams first.
+          owedWakes.wakeAll();
+        }
         in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
-        RecordIo.Received record = RecordIo.read(in, keys.receive());
-        dispatch(record.header(), record.payload());
+        dispatch(RecordIo.readBuffered(in, keys.receive()));
       }
     } catch (IOException | RuntimeException e) {
       // Tag failure, replay, timeout, reset connection, protocol violation: the session ends here,
@@ -80,11 +87,14 @@ public final class Session {
     }
   }
 
-  private void dispatch(RecordHeader header, byte[] payload) throws IOException {
+  private void dispatch(RecordIo.Opened record) throws IOException {
+    RecordHeader header = record.header();
+    byte[] payload = record.plaintext();
+    int length = record.length();
     int id = header.streamId();
     int type = header.type();
     if (id == 0) {
-      if (type != RecordHeader.CLOSE || payload.length != 4) {
+      if (type != RecordHeader.CLOSE || length != 4) {
         throw new ChannelException("record: not a session record");
       }
       peerGoingAway = true;
@@ -95,17 +105,17 @@ public final class Session {
     }
     switch (type) {
       case RecordHeader.DATA -> {
-        if (payload.length == 0) {
+        if (length == 0) {
           throw new ChannelException("record: empty DATA");
         }
       }
       case RecordHeader.WINDOW, RecordHeader.RESET -> {
-        if (payload.length != 4) {
+        if (length != 4) {
           throw new ChannelException("record: bad control payload");
         }
       }
       case RecordHeader.FIN, RecordHeader.OPEN -> {
-        if (payload.length != 0) {
+        if (length != 0) {
           throw new ChannelException("record: FIN or OPEN with payload");
         }
       }
@@ -122,10 +132,15 @@ public final class Session {
           throw new ChannelException("record: stream that was never opened");
         }
       }
+      if (record.pooled()) {
+        BufferPool.OPENED.give(payload);
+      }
       return; // closed, reset or refused earlier; its records may still have been in flight
     }
     switch (type) {
-      case RecordHeader.DATA -> stream.onData(payload);
+      case RecordHeader.DATA -> {
+        owedWakes.add(stream, stream.onData(payload, length, record.pooled()), length);
+      }
       case RecordHeader.WINDOW -> {
         int increment = u32(payload);
         if (increment <= 0) {
@@ -267,7 +282,15 @@ public final class Session {
       } finally {
         sendLock.unlock();
       }
-      writer.write(ticket, reserved.seal(payload, offset));
+      if (length >= BufferPool.MIN_POOLED_PLAINTEXT) {
+        byte[] record = BufferPool.SEALED.take();
+        writer.write(ticket, record, reserved.sealInto(payload, offset, record));
+        // Written: nothing reads it any more. On any failure it is left to the collector instead.
+        BufferPool.SEALED.give(record);
+      } else {
+        byte[] record = reserved.seal(payload, offset);
+        writer.write(ticket, record, record.length);
+      }
     } catch (IOException | RuntimeException e) {
       close();
       throw e instanceof ChannelException ce ? ce : new ChannelException("session closed", e);

@@ -29,7 +29,7 @@ final class StreamImpl implements ChannelStream {
   private final ReentrantLock lock = new ReentrantLock();
   private final Condition readable = lock.newCondition();
   private final Condition writable = lock.newCondition();
-  private final ArrayDeque<byte[]> chunks = new ArrayDeque<>();
+  private final ArrayDeque<Chunk> chunks = new ArrayDeque<>();
   private final ReentrantLock readerLock = new ReentrantLock();
   private final ReentrantLock writerLock = new ReentrantLock();
   private int headOffset;
@@ -42,6 +42,8 @@ final class StreamImpl implements ChannelStream {
   private boolean reset;
   private String failure;
   private boolean finished;
+  /** DATA was queued and the reader not yet woken for it; the session's reader thread owes a {@link #wake}. */
+  private boolean wakeOwed;
 
   StreamImpl(int id, Session session) {
     this.id = id;
@@ -65,21 +67,56 @@ final class StreamImpl implements ChannelStream {
 
   // Reader-thread side ------------------------------------------------------------------------
 
-  /** DATA from the peer; a peer that exceeds the credit it was granted breaks the protocol. */
-  void onData(byte[] payload) throws ChannelException {
+  /**
+   * DATA from the peer; a peer that exceeds the credit it was granted breaks the protocol. The
+   * application's reader is not woken here: the session's reader wakes it with {@link #wake} before
+   * it next waits on the socket, so records that arrived together cost one wake-up, not one each.
+   *
+   * @param payload the plaintext, its first {@code length} bytes
+   * @param pooled whether {@code payload} is from {@link BufferPool#OPENED}: this stream gives it
+   *     back once read or dropped, and drops it unread if the DATA is refused (the session closes)
+   * @return true if this stream now needs a {@link #wake} (it was not already owed one)
+   */
+  boolean onData(byte[] payload, int length, boolean pooled) throws ChannelException {
     lock.lock();
     try {
       if (remoteFin) {
         throw new ChannelException("stream: DATA after FIN");
       }
-      if (payload.length > receiveAllowance) {
+      if (length > receiveAllowance) {
         throw new ChannelException("stream: peer exceeded its flow-control credit");
       }
       if (reset) {
-        return;
+        release(new Chunk(payload, length, pooled));
+        return false;
       }
-      receiveAllowance -= payload.length;
-      chunks.addLast(payload);
+      receiveAllowance -= length;
+      chunks.addLast(new Chunk(payload, length, pooled));
+      if (wakeOwed) {
+        return false;
+      }
+      wakeOwed = true;
+      return true;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Received plaintext waiting for the application: the first {@code length} bytes of {@code bytes}. */
+  private record Chunk(byte[] bytes, int length, boolean pooled) {}
+
+  /** A chunk nothing reads any more (consumed or dropped under the lock): its buffer goes back. */
+  private static void release(Chunk chunk) {
+    if (chunk.pooled()) {
+      BufferPool.OPENED.give(chunk.bytes());
+    }
+  }
+
+  /** Wakes the application's reader for the DATA queued since the last wake-up. */
+  void wake() {
+    lock.lock();
+    try {
+      wakeOwed = false;
       readable.signalAll();
     } finally {
       lock.unlock();
@@ -124,6 +161,9 @@ final class StreamImpl implements ChannelStream {
       if (!reset) {
         reset = true;
         failure = reason;
+        for (Chunk chunk : chunks) {
+          release(chunk);
+        }
         chunks.clear();
       }
       readable.signalAll();
@@ -158,19 +198,23 @@ final class StreamImpl implements ChannelStream {
         // Drains as many queued records as fit: one wake-up and one lock round per read, not per record.
         n = 0;
         while (n < len && !chunks.isEmpty()) {
-          byte[] head = chunks.peekFirst();
-          int take = Math.min(len - n, head.length - headOffset);
-          System.arraycopy(head, headOffset, b, off + n, take);
+          Chunk head = chunks.peekFirst();
+          int take = Math.min(len - n, head.length() - headOffset);
+          System.arraycopy(head.bytes(), headOffset, b, off + n, take);
           n += take;
           headOffset += take;
-          if (headOffset == head.length) {
+          if (headOffset == head.length()) {
             chunks.removeFirst();
             headOffset = 0;
+            release(head);
           }
         }
         consumedSinceUpdate += n;
-        // Credit goes back once half a window is consumed: fewer WINDOW records, never a stall.
-        if (consumedSinceUpdate >= receiveWindow / 2 && !remoteFin) {
+        // Credit goes back once half the initial window, or a quarter of a grown one, is consumed:
+        // few WINDOW records, and a bulk sender keeps at least 3/4 of a grown window in flight
+        // instead of stalling on a WINDOW round trip whenever half of it waits to be reported.
+        int threshold = receiveWindow > INITIAL_WINDOW_BYTES ? receiveWindow / 4 : receiveWindow / 2;
+        if (consumedSinceUpdate >= threshold && !remoteFin) {
           update = consumedSinceUpdate;
           // A stream that consumed half a window is carrying bulk data: grow its window once, in
           // the same WINDOW record, if the session can reserve the difference.
@@ -198,8 +242,8 @@ final class StreamImpl implements ChannelStream {
     lock.lock();
     try {
       int total = 0;
-      for (byte[] chunk : chunks) {
-        total += chunk.length;
+      for (Chunk chunk : chunks) {
+        total += chunk.length();
       }
       return total - headOffset;
     } finally {

@@ -1,5 +1,6 @@
 package dev.bulwark.channel.internal;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
@@ -8,15 +9,36 @@ import java.net.SocketTimeoutException;
 /**
  * The socket's input with two kinds of timeout: an idle wait for the first byte of a record, then
  * a total deadline for the rest of it (and a total deadline for the whole handshake), so a peer
- * that trickles one byte at a time cannot stretch either (Slowloris). Not thread-safe: one reader.
+ * that trickles one byte at a time cannot stretch either (Slowloris).
+ *
+ * <p>Once a session starts ({@link #buffered}), records are read through one read buffer of
+ * {@link #BUFFER_BYTES}: one socket read brings several records, and {@link #require} hands out a
+ * whole record in place so it is decrypted straight from the buffer, without a copy into a body
+ * array first. The buffer exists only while records are arriving: when the session waits for a
+ * record and nothing is readable, it goes back to a process-wide pool ({@link BufferPool#READ}),
+ * so an idle session holds none (idle heap,
+ * docs/channel-protocol.md §4), and the handshake, which an unauthenticated peer drives, never gets
+ * one. Not thread-safe: one reader.
  */
 public final class TimedInput extends InputStream {
+  /**
+   * One read buffer per session while records arrive: exactly four full records (about 64 KiB),
+   * so back-to-back full records end exactly at its end and the buffer starts over without moving
+   * a partial record to its front.
+   */
+  static final int BUFFER_BYTES = 4 * (RecordHeader.BYTES + RecordHeader.MAX_LENGTH);
   private final Socket socket;
   private final InputStream in;
   private long deadlineNanos;
   private boolean waitingForRecord;
   private long idleMillis;
   private long readNanos;
+  /** The SO_TIMEOUT last set, so an unchanged timeout costs no call per read. */
+  private int soTimeout = -1;
+  private boolean buffering;
+  private byte[] buffer;
+  private int position;
+  private int limit;
 
   public TimedInput(Socket socket) throws IOException {
     this.socket = socket;
@@ -36,6 +58,11 @@ public final class TimedInput extends InputStream {
     this.waitingForRecord = true;
   }
 
+  /** Turns on the session's read buffer; called once the handshake is over. */
+  public void buffered() {
+    this.buffering = true;
+  }
+
   @Override
   public int read() throws IOException {
     byte[] one = new byte[1];
@@ -44,8 +71,105 @@ public final class TimedInput extends InputStream {
 
   @Override
   public int read(byte[] b, int off, int len) throws IOException {
+    if (len == 0) {
+      return 0;
+    }
+    if (position < limit) {
+      int n = Math.min(len, limit - position);
+      System.arraycopy(buffer, position, b, off, n);
+      position += n;
+      return n;
+    }
+    return readSocket(b, off, len);
+  }
+
+  /**
+   * Makes the next {@code n} bytes (at most {@link #BUFFER_BYTES}) contiguous in the read buffer,
+   * reading under the timeouts as needed, without consuming them.
+   *
+   * @return the offset of those bytes in {@link #buffer()}, valid until the next call
+   * @throws EOFException if the connection ends first
+   */
+  int require(int n) throws IOException {
+    if (!buffering || n > BUFFER_BYTES) {
+      throw new IllegalStateException("require needs the session's read buffer and at most " + BUFFER_BYTES);
+    }
+    if (limit - position >= n) {
+      return position;
+    }
+    if (position == limit) {
+      position = 0;
+      limit = 0;
+      if (waitingForRecord && buffer != null && in.available() == 0) {
+        // About to block for a record that has not started: an idle session keeps no buffer. It
+        // goes back to the pool (it holds only ciphertext) and is never touched here again.
+        BufferPool.READ.give(buffer);
+        buffer = null;
+      }
+    }
+    if (buffer == null) {
+      if (waitingForRecord) {
+        // Blocks for the first bytes into a small array, so the idle wait holds no buffer.
+        byte[] first = new byte[Math.min(n, RecordHeader.BYTES)];
+        int got = readSocket(first, 0, first.length);
+        if (got < 0) {
+          throw new EOFException("connection closed");
+        }
+        buffer = BufferPool.READ.take();
+        System.arraycopy(first, 0, buffer, 0, got);
+        limit = got;
+      } else {
+        buffer = BufferPool.READ.take();
+      }
+    } else if (buffer.length - position < n) {
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
+      limit -= position;
+      position = 0;
+    }
+    while (limit - position < n) {
+      if (waitingForRecord && limit > position) {
+        // The record started with bytes already buffered: the rest is due within the read deadline.
+        deadline(System.nanoTime() + readNanos);
+      }
+      int got = readSocket(buffer, limit, buffer.length - limit);
+      if (got < 0) {
+        throw new EOFException("connection closed mid-record");
+      }
+      limit += got;
+    }
+    return position;
+  }
+
+  /**
+   * Whether the next record can be read without waiting on the network: it is buffered whole, or
+   * the socket already holds the rest of it (or the most it could be, if its header is not in yet).
+   */
+  boolean nextRecordReadable() throws IOException {
+    int have = limit - position;
+    int missing = have >= RecordHeader.BYTES && buffer != null
+        ? RecordHeader.BYTES + (((buffer[position] & 0xFF) << 8) | (buffer[position + 1] & 0xFF)) - have
+        : RecordHeader.BYTES + RecordHeader.MAX_LENGTH - have;
+    return missing <= 0 || in.available() >= missing;
+  }
+
+  /** Whether {@link #buffered} turned the read buffer on. */
+  boolean isBuffered() {
+    return buffering;
+  }
+
+  /** The read buffer that {@link #require} filled. */
+  byte[] buffer() {
+    return buffer;
+  }
+
+  /** Consumes {@code n} bytes that {@link #require} made available. */
+  void consume(int n) {
+    position += n;
+  }
+
+  private int readSocket(byte[] b, int off, int len) throws IOException {
     if (waitingForRecord) {
-      socket.setSoTimeout((int) Math.min(Integer.MAX_VALUE, idleMillis));
+      soTimeout((int) Math.min(Integer.MAX_VALUE, idleMillis));
       int n = in.read(b, off, len);
       if (n > 0) {
         deadline(System.nanoTime() + readNanos);
@@ -56,7 +180,14 @@ public final class TimedInput extends InputStream {
     if (remainingNanos <= 0) {
       throw new SocketTimeoutException("deadline passed");
     }
-    socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
+    soTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
     return in.read(b, off, len);
+  }
+
+  private void soTimeout(int millis) throws IOException {
+    if (millis != soTimeout) {
+      socket.setSoTimeout(millis);
+      soTimeout = millis;
+    }
   }
 }
