@@ -13,7 +13,7 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * left to the garbage collector, so a buffer is never reused while something may still read it.
  * A plaintext buffer is not zeroed when given back: its next user overwrites the bytes it reads,
  * and an array left to the collector was never zeroed either. Holds at most {@link #SLOTS} arrays
- * per pool ({@link #READ_SLOTS} read buffers), made lazily, none per session (idle heap).
+ * per pool ({@link #READ_SLOTS} read buffers, {@link #OPENED_SLOTS} plaintext buffers), made lazily, none per session (idle heap).
  * Thread-safe.
  */
 final class BufferPool {
@@ -25,8 +25,14 @@ final class BufferPool {
   static final int MIN_POOLED_PLAINTEXT = 4096;
   /** Whole sealed records: header, the largest ciphertext, tag. */
   static final BufferPool SEALED = new BufferPool(RecordHeader.BYTES + RecordHeader.MAX_LENGTH);
+  /**
+   * Opened plaintext buffers kept: a grown receive window (1 MiB) holds 64 full records queued for
+   * their reader, so with {@link #SLOTS} half of every 1 MiB burst was allocated afresh (JFR: the
+   * allocation was a quarter of the reading thread's time). At most 2 MiB for the whole process.
+   */
+  static final int OPENED_SLOTS = 128;
   /** Opened plaintext of the largest record. */
-  static final BufferPool OPENED = new BufferPool(RecordHeader.MAX_PLAINTEXT_BYTES);
+  static final BufferPool OPENED = new BufferPool(RecordHeader.MAX_PLAINTEXT_BYTES, OPENED_SLOTS);
   /**
    * Sessions' read buffers ({@link TimedInput#BUFFER_BYTES}): a session gives its buffer back
    * whenever it is about to wait for a record with nothing readable, and takes one again when bytes
@@ -51,10 +57,14 @@ final class BufferPool {
 
   /** An array of the pool's size: a recently given-back one if any (still in cache), else a new one. */
   byte[] take() {
+    // Read before writing: an atomic swap on every slot, empty or not, took each slot's cache line
+    // exclusive and made the scan cost more than the AES-GCM of a record (JFR, 1-flow bulk).
     for (int i = 0; i < slots; i++) {
-      byte[] b = idle.getAndSet(i, null);
-      if (b != null) {
-        return b;
+      if (idle.get(i) != null) {
+        byte[] b = idle.getAndSet(i, null);
+        if (b != null) {
+          return b;
+        }
       }
     }
     return new byte[size];
@@ -66,7 +76,7 @@ final class BufferPool {
       throw new IllegalArgumentException("not an array of this pool");
     }
     for (int i = 0; i < slots; i++) {
-      if (idle.compareAndSet(i, null, b)) {
+      if (idle.get(i) == null && idle.compareAndSet(i, null, b)) {
         return;
       }
     }
