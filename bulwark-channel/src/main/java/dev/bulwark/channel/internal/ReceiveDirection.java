@@ -29,19 +29,6 @@ public final class ReceiveDirection {
   }
 
   /**
-   * Opens one record.
-   *
-   * @param headerBytes the 11 header bytes as received
-   * @throws ChannelException if the record does not authenticate in sequence
-   */
-  public byte[] open(RecordHeader header, byte[] headerBytes, byte[] body) throws ChannelException {
-    byte[] record = new byte[RecordHeader.BYTES + body.length];
-    System.arraycopy(headerBytes, 0, record, 0, RecordHeader.BYTES);
-    System.arraycopy(body, 0, record, RecordHeader.BYTES, body.length);
-    return open(header, record, 0);
-  }
-
-  /**
    * Opens the record whose header (the associated data) starts at {@code at} of {@code record}
    * and whose {@code header.length()} bytes of ciphertext and tag follow it.
    *

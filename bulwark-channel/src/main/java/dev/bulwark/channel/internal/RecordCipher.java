@@ -90,22 +90,9 @@ final class RecordCipher {
   }
 
   /**
-   * Opens the record at {@code at} of {@code record}: its header is the associated data, and
-   * {@code length} bytes of ciphertext and tag follow it. The plaintext is a new array, returned
-   * only if the tag verified.
-   */
-  byte[] open(byte[] nonce, byte[] record, int at, int length) throws ChannelException {
-    if (length < TAG_BYTES) {
-      throw new ChannelException("record could not be opened: shorter than its tag");
-    }
-    byte[] plain = new byte[length - TAG_BYTES];
-    openInto(nonce, record, at, length, plain);
-    return plain;
-  }
-
-  /**
-   * Opens like {@link #open} into the start of {@code out}, a reused buffer at least
-   * {@code length - 16} long. On failure {@code out} may hold garbage (the JDK zeroes what it
+   * Opens the record at {@code at} of {@code record} into the start of {@code out}, a buffer at least
+   * {@code length - 16} long: its header is the associated data, and {@code length} bytes of
+   * ciphertext and tag follow it. On failure {@code out} may hold garbage (the JDK zeroes what it
    * wrote): the caller must drop it, never read it.
    */
   void openInto(byte[] nonce, byte[] record, int at, int length, byte[] out) throws ChannelException {

@@ -23,9 +23,11 @@ public final class RecordIo {
     byte[] headerBytes = new byte[RecordHeader.BYTES];
     HandshakeFrame.readFully(in, headerBytes, 0, RecordHeader.BYTES);
     RecordHeader header = RecordHeader.parse(headerBytes);
-    byte[] body = new byte[header.length()];
-    HandshakeFrame.readFully(in, body, 0, body.length);
-    return new Received(header, receive.open(header, headerBytes, body));
+    // The whole record in one array, as the cipher reads it (header = associated data, then body).
+    byte[] record = new byte[RecordHeader.BYTES + header.length()];
+    System.arraycopy(headerBytes, 0, record, 0, RecordHeader.BYTES);
+    HandshakeFrame.readFully(in, record, RecordHeader.BYTES, header.length());
+    return new Received(header, receive.open(header, record, 0));
   }
 
   /**
