@@ -2,6 +2,7 @@ package dev.bulwark.crypto.hash;
 
 import dev.bulwark.crypto.ConstantTime;
 import dev.bulwark.crypto.CryptoException;
+import dev.bulwark.crypto.internal.BorrowPool;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -10,8 +11,6 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 
 /**
  * One-shot and streaming message digests, and constant-time verification of a digest.
@@ -38,13 +37,11 @@ public final class Digests {
   private static final ThreadLocal<MessageDigest[]> PER_PLATFORM_THREAD =
       ThreadLocal.withInitial(() -> new MessageDigest[DigestAlgorithm.values().length]);
 
-  // Virtual threads are short-lived (a server runs each request on a fresh one) and would each fill
-  // a thread-local for one use: they borrow from a small shared pool per algorithm instead, one
-  // digest per borrower at a time, reset by digest() before it goes back (as above). A full pool
-  // drops the returned object, an empty one makes a new one: the bound is memory, never a wait.
+  // Virtual threads borrow from a small shared pool per algorithm instead (see BorrowPool); digest()
+  // resets a digest before it goes back, as above.
   private static final int VIRTUAL_POOL_SIZE = 16;
-  private static final List<BlockingQueue<MessageDigest>> FOR_VIRTUAL_THREADS = Arrays.stream(DigestAlgorithm.values())
-      .map(a -> (BlockingQueue<MessageDigest>) new ArrayBlockingQueue<MessageDigest>(VIRTUAL_POOL_SIZE))
+  private static final List<BorrowPool<MessageDigest>> FOR_VIRTUAL_THREADS = Arrays.stream(DigestAlgorithm.values())
+      .map(a -> new BorrowPool<>(VIRTUAL_POOL_SIZE, () -> Hasher.jdkDigest(a)))
       .toList();
 
   private Digests() {}
@@ -62,16 +59,10 @@ public final class Digests {
       return Hasher.of(algorithm).update(data).digest();
     }
     if (Thread.currentThread().isVirtual()) {
-      BlockingQueue<MessageDigest> pool = FOR_VIRTUAL_THREADS.get(algorithm.ordinal());
-      MessageDigest md = pool.poll();
-      if (md == null) {
-        md = Hasher.jdkDigest(algorithm);
-      }
+      BorrowPool<MessageDigest> pool = FOR_VIRTUAL_THREADS.get(algorithm.ordinal());
+      MessageDigest md = pool.take();
       byte[] digest = md.digest(data);
-      if (!pool.offer(md)) {
-        // The pool is full (more concurrent hashers than it keeps): this digest is left to the collector.
-        md = null;
-      }
+      pool.give(md);
       return digest;
     }
     MessageDigest[] mine = PER_PLATFORM_THREAD.get();

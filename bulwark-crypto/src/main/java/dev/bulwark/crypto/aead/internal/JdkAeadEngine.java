@@ -2,12 +2,11 @@ package dev.bulwark.crypto.aead.internal;
 
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.aead.AeadAlgorithm;
+import dev.bulwark.crypto.internal.BorrowPool;
 import java.security.GeneralSecurityException;
 import java.security.NoSuchAlgorithmException;
 import java.security.spec.AlgorithmParameterSpec;
 import java.util.Arrays;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import javax.crypto.AEADBadTagException;
 import javax.crypto.Cipher;
 import javax.crypto.NoSuchPaddingException;
@@ -104,16 +103,15 @@ final class JdkAeadEngine extends AeadEngine {
 
   private final Mode mode;
   private volatile SecretKeySpec key;
-  // Virtual threads are short-lived (a server runs each request on a fresh one): a thread-local
-  // cache would be filled for one message and thrown away, so every message paid Cipher.getInstance
-  // and the AES key schedule (2-3 µs). They borrow an initialised cipher of this key instead, one
-  // borrower at a time, and put it back after the message; the bound is memory, never a wait.
-  private final BlockingQueue<Cipher> forVirtualThreads = new ArrayBlockingQueue<>(VIRTUAL_POOL_SIZE);
+  // Virtual threads borrow a cipher already initialised with this key (see BorrowPool): a
+  // thread-local cache would make every message pay Cipher.getInstance and the key schedule (2-3 µs).
+  private final BorrowPool<Cipher> forVirtualThreads;
 
   JdkAeadEngine(AeadAlgorithm algorithm, byte[] keyBytes, Mode mode) {
     super(algorithm);
     this.mode = mode;
     this.key = new SecretKeySpec(keyBytes, mode.keyAlgorithm);
+    this.forVirtualThreads = new BorrowPool<>(VIRTUAL_POOL_SIZE, mode::newCipher);
   }
 
   @Override
@@ -188,8 +186,7 @@ final class JdkAeadEngine extends AeadEngine {
     if (!Thread.currentThread().isVirtual()) {
       return mode.ciphers.get().forEngine(this);
     }
-    Cipher pooled = forVirtualThreads.poll();
-    return pooled != null ? pooled : mode.newCipher();
+    return forVirtualThreads.take();
   }
 
   /** Returns a virtual thread's cipher to the pool, unless the key was destroyed meanwhile. */
@@ -197,10 +194,7 @@ final class JdkAeadEngine extends AeadEngine {
     if (!Thread.currentThread().isVirtual() || key == null) {
       return;
     }
-    if (!forVirtualThreads.offer(cipher)) {
-      // The pool is full (more concurrent users of this key than it keeps): left to the collector.
-      return;
-    }
+    forVirtualThreads.give(cipher);
     if (key == null) {
       forVirtualThreads.clear(); // destroyed while we returned it: keep no cipher of a dead key
     }
