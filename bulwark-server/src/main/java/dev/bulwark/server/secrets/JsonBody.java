@@ -87,24 +87,22 @@ public final class JsonBody {
 
   /**
    * An object field whose members are all strings, if present (null counts as absent), in the order
-   * given, with at most {@code maxEntries} members and names of 1 to {@code maxNameLength} characters.
+   * given. Limits on the members belong to the caller's type (the body cap bounds the size here).
    */
-  public Optional<Map<String, String>> optionalStringMap(String field, int maxEntries, int maxNameLength)
-      throws PublicError {
+  public Optional<Map<String, String>> optionalStringMap(String field) throws PublicError {
     JsonNode value = node.get(field);
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
-    if (!value.isObject() || value.size() > maxEntries) {
-      throw invalid("field is not a small object");
+    if (!value.isObject()) {
+      throw invalid("field is not an object");
     }
     Map<String, String> out = new LinkedHashMap<>();
     for (Map.Entry<String, JsonNode> member : value.properties()) {
-      String name = member.getKey();
-      if (name.isEmpty() || name.length() > maxNameLength || !member.getValue().isTextual()) {
-        throw invalid("object member is not a named string");
+      if (!member.getValue().isTextual()) {
+        throw invalid("object member is not a string");
       }
-      out.put(name, member.getValue().textValue());
+      out.put(member.getKey(), member.getValue().textValue());
     }
     return Optional.of(out);
   }

@@ -113,14 +113,17 @@ public final class SecretsModule implements ApiModule, AutoCloseable {
     JsonBody body = JsonBody.read(json, ctx, Set.of("value", "data", "cas"));
     SecretPath path = path(ctx);
     Optional<String> text = body.optionalString("value");
-    Optional<Map<String, String>> fields =
-        body.optionalStringMap("data", SecretContent.MAX_FIELDS, SecretContent.MAX_FIELD_NAME);
+    Optional<Map<String, String>> fields = body.optionalStringMap("data");
     if (text.isPresent() == fields.isPresent()) {
       throw PublicError.of(ErrorKind.BAD_REQUEST, "The request body is invalid.", "need exactly one of value and data");
     }
-    SecretContent content = text.isPresent()
-        ? new SecretContent.Text(text.get())
-        : new SecretContent.Fields(fields.get());
+    SecretContent content;
+    try {
+      content = text.isPresent() ? new SecretContent.Text(text.get()) : new SecretContent.Fields(fields.get());
+    } catch (IllegalArgumentException e) {
+      // SecretContent.Fields holds the limits (field count, name length): one place, one 400.
+      throw PublicError.of(ErrorKind.BAD_REQUEST, "The request body is invalid.", "secret fields out of bounds");
+    }
     int version = store.put(owner(ctx), path, content, body.optionalInt("cas"));
     JsonBody.respond(ctx, json, 200, Map.of("path", path.value(), "version", version));
   }

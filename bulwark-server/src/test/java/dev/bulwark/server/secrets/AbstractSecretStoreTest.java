@@ -217,17 +217,8 @@ abstract class AbstractSecretStoreTest {
   }
 
   void setKind(String owner, String p, int version, String kind) {
-    db.inTransaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE secret_versions SET value_kind = ? WHERE owner_id = ? AND path = ? AND version = ?")) {
-        s.setString(1, kind);
-        s.setString(2, owner);
-        s.setString(3, p);
-        s.setInt(4, version);
-        assertThat(s.executeUpdate()).isEqualTo(1);
-      }
-      return null;
-    });
+    updateVersion("UPDATE secret_versions SET value_kind = ? WHERE owner_id = ? AND path = ? AND version = ?",
+        kind, owner, p, version);
   }
 
   @Test
@@ -330,10 +321,15 @@ abstract class AbstractSecretStoreTest {
   }
 
   void setCiphertext(String owner, String p, int version, byte[] ct) {
+    updateVersion("UPDATE secret_versions SET ciphertext = ? WHERE owner_id = ? AND path = ? AND version = ?",
+        ct, owner, p, version);
+  }
+
+  /** Runs {@code sql} (one column set to {@code value}, then owner, path, version) on exactly one row. */
+  private void updateVersion(String sql, Object value, String owner, String p, int version) {
     db.inTransaction(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "UPDATE secret_versions SET ciphertext = ? WHERE owner_id = ? AND path = ? AND version = ?")) {
-        s.setBytes(1, ct);
+      try (PreparedStatement s = c.prepareStatement(sql)) {
+        s.setObject(1, value);
         s.setString(2, owner);
         s.setString(3, p);
         s.setInt(4, version);
