@@ -37,9 +37,14 @@ public record RecordHeader(int length, long epoch, int streamId, int type) {
     return parse(header, 0);
   }
 
+  /** The unchecked length field of the header at {@code at} of {@code b} (its first two bytes). */
+  static int lengthAt(byte[] b, int at) {
+    return ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+  }
+
   /** Parses the {@link #BYTES} header bytes at {@code at} of {@code b}; the same checks. */
   static RecordHeader parse(byte[] b, int at) throws ChannelException {
-    int length = ((b[at] & 0xFF) << 8) | (b[at + 1] & 0xFF);
+    int length = lengthAt(b, at);
     long epoch = ((b[at + 2] & 0xFFL) << 24) | ((b[at + 3] & 0xFF) << 16) | ((b[at + 4] & 0xFF) << 8) | (b[at + 5] & 0xFF);
     int stream = ((b[at + 6] & 0xFF) << 24) | ((b[at + 7] & 0xFF) << 16) | ((b[at + 8] & 0xFF) << 8) | (b[at + 9] & 0xFF);
     int type = b[at + 10] & 0xFF;

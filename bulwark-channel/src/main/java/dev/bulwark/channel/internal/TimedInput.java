@@ -147,7 +147,7 @@ public final class TimedInput extends InputStream {
   boolean nextRecordReadable() throws IOException {
     int have = limit - position;
     int missing = have >= RecordHeader.BYTES && buffer != null
-        ? RecordHeader.BYTES + (((buffer[position] & 0xFF) << 8) | (buffer[position + 1] & 0xFF)) - have
+        ? RecordHeader.BYTES + RecordHeader.lengthAt(buffer, position) - have
         : RecordHeader.BYTES + RecordHeader.MAX_LENGTH - have;
     return missing <= 0 || in.available() >= missing;
   }
