@@ -54,61 +54,32 @@ public final class GcmSmallMessageProbe {
       // JDK Cipher reused, counter nonce, same SecretKeySpec object.
       Cipher jdk = Cipher.getInstance("AES/GCM/NoPadding");
       SecretKeySpec key = new SecretKeySpec(keyBytes, "AES");
-      long[] ctr = {0};
-      byte[] nonce = new byte[12];
+      CounterNonce nonce = new CounterNonce(0);
       ops.put("jdk " + size, () -> {
-        bump(nonce, ++ctr[0]);
-        jdk.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce));
+        jdk.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce.next()));
         sink += jdk.doFinal(pt, 0, size, out, 0);
       });
       // The JDK with a new SecretKeySpec of the same bytes per message (does the same object help?).
-      long[] ctr2 = {1L << 43};
-      byte[] nonce2 = new byte[12];
+      CounterNonce nonce2 = new CounterNonce(1L << 43);
       ops.put("jdk freshKeySpec " + size, () -> {
-        bump(nonce2, ++ctr2[0]);
-        jdk.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(keyBytes, "AES"), new GCMParameterSpec(128, nonce2));
+        SecretKeySpec fresh = new SecretKeySpec(keyBytes, "AES");
+        jdk.init(Cipher.ENCRYPT_MODE, fresh, new GCMParameterSpec(128, nonce2.next()));
         sink += jdk.doFinal(pt, 0, size, out, 0);
       });
       // The JDK's init alone (no doFinal): the per-message set-up our wrapper cannot avoid.
       Cipher jdkInit = Cipher.getInstance("AES/GCM/NoPadding");
-      long[] ctr3 = {1L << 44};
-      byte[] nonce3 = new byte[12];
-      ops.put("jdk init only " + size, () -> {
-        bump(nonce3, ++ctr3[0]);
-        jdkInit.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce3));
-      });
+      CounterNonce nonce3 = new CounterNonce(1L << 44);
+      ops.put("jdk init only " + size,
+          () -> jdkInit.init(Cipher.ENCRYPT_MODE, key, new GCMParameterSpec(128, nonce3.next())));
       // Bouncy Castle, default (4 KiB table) multiplier, key kept: init with a null key.
-      GCMModeCipher bc = GCMBlockCipher.newInstance(AESEngine.newInstance());
-      bc.init(true, new AEADParameters(new KeyParameter(keyBytes), 128, new byte[12]));
-      byte[] bcNonce = new byte[12];
-      long[] bcCtr = {1L << 40};
-      ops.put("bc4k " + size, () -> {
-        bump(bcNonce, ++bcCtr[0]);
-        bc.init(true, new AEADParameters(null, 128, bcNonce));
-        int n = bc.processBytes(pt, 0, size, out, 0);
-        sink += bc.doFinal(out, n);
-      });
-      GCMModeCipher bc64 = GCMBlockCipher.newInstance(AESEngine.newInstance(), new Tables64kGCMMultiplier());
-      bc64.init(true, new AEADParameters(new KeyParameter(keyBytes), 128, new byte[12]));
-      byte[] bc64Nonce = new byte[12];
-      long[] bc64Ctr = {1L << 41};
-      ops.put("bc64k " + size, () -> {
-        bump(bc64Nonce, ++bc64Ctr[0]);
-        bc64.init(true, new AEADParameters(null, 128, bc64Nonce));
-        int n = bc64.processBytes(pt, 0, size, out, 0);
-        sink += bc64.doFinal(out, n);
-      });
+      ops.put("bc4k " + size,
+          bcSeal(GCMBlockCipher.newInstance(AESEngine.newInstance()), keyBytes, null, pt, out, 1L << 40));
+      GCMModeCipher withBigTables = GCMBlockCipher.newInstance(AESEngine.newInstance(), new Tables64kGCMMultiplier());
+      ops.put("bc64k " + size, bcSeal(withBigTables, keyBytes, null, pt, out, 1L << 41));
       // Bouncy Castle with the key given again every message (the GHASH table rebuilt): what not to do.
-      GCMModeCipher bcRekey = GCMBlockCipher.newInstance(AESEngine.newInstance());
-      KeyParameter kp = new KeyParameter(keyBytes);
-      byte[] rkNonce = new byte[12];
-      long[] rkCtr = {1L << 42};
-      ops.put("bcRekey " + size, () -> {
-        bump(rkNonce, ++rkCtr[0]);
-        bcRekey.init(true, new AEADParameters(kp, 128, rkNonce));
-        int n = bcRekey.processBytes(pt, 0, size, out, 0);
-        sink += bcRekey.doFinal(out, n);
-      });
+      KeyParameter everyMessage = new KeyParameter(keyBytes);
+      ops.put("bcRekey " + size,
+          bcSeal(GCMBlockCipher.newInstance(AESEngine.newInstance()), keyBytes, everyMessage, pt, out, 1L << 42));
       BufferAead ours = AeadKey.insecureFromBytes(AeadAlgorithm.AES256_GCM, keyBytes).aead();
       byte[] ourOut = new byte[ours.ciphertextLength(size)];
       byte[] noAd = new byte[0];
@@ -208,9 +179,36 @@ public final class GcmSmallMessageProbe {
         + ", GCM: " + bc.getClass().getName());
   }
 
-  private static void bump(byte[] nonce, long counter) {
-    for (int i = 0; i < 8; i++) {
-      nonce[11 - i] = (byte) (counter >>> (8 * i));
+  /**
+   * A Bouncy Castle seal of {@code pt} into {@code out}: the cipher is keyed once here, then per
+   * message initialised with {@code perMessageKey} (null: keep the key schedule and GHASH tables).
+   */
+  private static Op bcSeal(
+      GCMModeCipher cipher, byte[] keyBytes, KeyParameter perMessageKey, byte[] pt, byte[] out, long start) {
+    cipher.init(true, new AEADParameters(new KeyParameter(keyBytes), 128, new byte[12]));
+    CounterNonce nonce = new CounterNonce(start);
+    return () -> {
+      cipher.init(true, new AEADParameters(perMessageKey, 128, nonce.next()));
+      int n = cipher.processBytes(pt, 0, pt.length, out, 0);
+      sink += cipher.doFinal(out, n);
+    };
+  }
+
+  /** A 12-byte big-endian counter nonce (the libcrypto harness's nonce), a distinct range per row. */
+  static final class CounterNonce {
+    private final byte[] bytes = new byte[12];
+    private long value;
+
+    CounterNonce(long start) {
+      this.value = start;
+    }
+
+    byte[] next() {
+      value++;
+      for (int i = 0; i < 8; i++) {
+        bytes[11 - i] = (byte) (value >>> (8 * i));
+      }
+      return bytes;
     }
   }
 
