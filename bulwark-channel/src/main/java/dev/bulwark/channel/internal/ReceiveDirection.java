@@ -6,7 +6,7 @@ import dev.bulwark.channel.ChannelSuite;
 /**
  * The receiving half: accepts the next counter of the current epoch, or counter 0 of the next
  * epoch if and only if the record authenticates under the ratcheted key (docs/channel-protocol.md
- * §3). Everything else is refused. Not thread-safe: whoever holds the session's receive lock uses it (the reader thread, or a stream reader opening waiting records).
+ * §3). Everything else is refused. Not thread-safe: one reader thread owns it.
  */
 public final class ReceiveDirection {
   private final ChannelSuite suite;
@@ -36,28 +36,28 @@ public final class ReceiveDirection {
    */
   public byte[] open(RecordHeader header, byte[] record, int at) throws ChannelException {
     byte[] plain = new byte[header.length() - RecordCipher.TAG_BYTES];
-    openInto(header, record, at, plain, 0);
+    openInto(header, record, at, plain);
     return plain;
   }
 
   /**
-   * Opens like {@link #open} into {@code out} from {@code outOffset} (room for {@code
-   * header.length() - 16} bytes); on failure those bytes of {@code out} must be dropped unread.
+   * Opens like {@link #open} into the start of {@code out} (at least {@code header.length() - 16}
+   * long); on failure {@code out} must be dropped unread.
    *
    * @return the plaintext's length
    * @throws ChannelException if the record does not authenticate in sequence
    */
-  int openInto(RecordHeader header, byte[] record, int at, byte[] out, int outOffset) throws ChannelException {
+  int openInto(RecordHeader header, byte[] record, int at, byte[] out) throws ChannelException {
     int plainLength = header.length() - RecordCipher.TAG_BYTES;
     if (header.epoch() == epoch) {
-      cipher.openInto(RecordHeader.nonce(epoch, counter), record, at, header.length(), out, outOffset);
+      cipher.openInto(RecordHeader.nonce(epoch, counter), record, at, header.length(), out);
       counter++;
       return plainLength;
     }
     if (header.epoch() == epoch + 1 && epoch < SendDirection.MAX_EPOCH) {
       RecordCipher next = new RecordCipher(suite, KeySchedule.next(cipher.key()));
       try {
-        next.openInto(RecordHeader.nonce(epoch + 1, 0), record, at, header.length(), out, outOffset);
+        next.openInto(RecordHeader.nonce(epoch + 1, 0), record, at, header.length(), out);
       } catch (ChannelException e) {
         next.destroy();
         throw e;

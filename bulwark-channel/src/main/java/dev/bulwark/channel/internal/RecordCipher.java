@@ -90,12 +90,12 @@ final class RecordCipher {
   }
 
   /**
-   * Opens the record at {@code at} of {@code record} into {@code out} from {@code outOffset}, which
-   * has room for {@code length - 16} bytes: its header is the associated data, and {@code length}
-   * bytes of ciphertext and tag follow it. On failure {@code out} may hold garbage there (the JDK
-   * zeroes what it wrote): the caller must drop it, never read it.
+   * Opens the record at {@code at} of {@code record} into the start of {@code out}, a buffer at least
+   * {@code length - 16} long: its header is the associated data, and {@code length} bytes of
+   * ciphertext and tag follow it. On failure {@code out} may hold garbage (the JDK zeroes what it
+   * wrote): the caller must drop it, never read it.
    */
-  void openInto(byte[] nonce, byte[] record, int at, int length, byte[] out, int outOffset) throws ChannelException {
+  void openInto(byte[] nonce, byte[] record, int at, int length, byte[] out) throws ChannelException {
     if (length < TAG_BYTES) {
       throw new ChannelException("record could not be opened: shorter than its tag");
     }
@@ -103,7 +103,7 @@ final class RecordCipher {
     try {
       cipher.init(Cipher.DECRYPT_MODE, keySpec, spec(nonce));
       cipher.updateAAD(record, at, RecordHeader.BYTES);
-      cipher.doFinal(record, at + RecordHeader.BYTES, length, out, outOffset);
+      cipher.doFinal(record, at + RecordHeader.BYTES, length, out, 0);
       giveBack(cipher);
     } catch (AEADBadTagException e) {
       throw new ChannelException("record failed authentication (tampered, replayed, reordered or truncated)");

@@ -39,19 +39,25 @@ public final class RecordIo {
   record Opened(RecordHeader header, byte[] plaintext, int length, boolean pooled) {}
 
   /**
-   * The session's path ({@link Session#runReader}, {@link Session#help}): opens the record whose
-   * header (already parsed) is at {@code at} of {@code bytes}, a session's read buffer, with its body
-   * right after it: in place, with no copy into a header and a body
-   * array first; large DATA plaintext goes into a pooled buffer instead of a fresh array. On a
-   * failure the pooled buffer is dropped, never given back.
-   *
-   * @throws dev.bulwark.channel.ChannelException if the record does not authenticate in sequence
+   * The session's path: the record is made whole in the input's read buffer and opened in place,
+   * with no copy into a header and a body array first; large DATA plaintext goes into a pooled
+   * buffer instead of a fresh array. Same checks, same failures; on a failure the pooled buffer is
+   * dropped, never given back.
    */
-  static Opened open(RecordHeader header, byte[] bytes, int at, ReceiveDirection receive) throws IOException {
+  static Opened readBuffered(TimedInput in, ReceiveDirection receive) throws IOException {
+    if (!in.isBuffered()) {
+      Received r = read((InputStream) in, receive);
+      return new Opened(r.header(), r.payload(), r.payload().length, false);
+    }
+    int at = in.require(RecordHeader.BYTES);
+    RecordHeader header = RecordHeader.parse(in.buffer(), at);
+    int recordBytes = RecordHeader.BYTES + header.length();
+    at = in.require(recordBytes);
     int plainLength = header.length() - RecordCipher.TAG_BYTES;
     boolean pooled = header.type() == RecordHeader.DATA && plainLength >= BufferPool.MIN_POOLED_PLAINTEXT;
     byte[] plain = pooled ? BufferPool.OPENED.take() : new byte[plainLength];
-    receive.openInto(header, bytes, at, plain, 0);
+    receive.openInto(header, in.buffer(), at, plain);
+    in.consume(recordBytes);
     return new Opened(header, plain, plainLength, pooled);
   }
 }

@@ -44,12 +44,6 @@ final class StreamImpl implements ChannelStream {
   private boolean finished;
   /** DATA was queued and the reader not yet woken for it; the session's reader thread owes a {@link #wake}. */
   private boolean wakeOwed;
-  /**
-   * The application's reader is parked for DATA with nothing queued: the session's reader may leave
-   * bulk DATA for it to open itself ({@link Session#help}). Under the lock, so the session's reader
-   * makes it the helper either while it is parked (and wakes it) or not at all.
-   */
-  private boolean parkedForData;
 
   StreamImpl(int id, Session session) {
     this.id = id;
@@ -103,60 +97,6 @@ final class StreamImpl implements ChannelStream {
       }
       wakeOwed = true;
       return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Wakes the application's reader if it is parked for DATA: the session made it the helper, it is
-   * to open the records waiting for it.
-   *
-   * @return false if it is not parked (the session takes the role back)
-   */
-  boolean wakeToHelpIfParked() {
-    lock.lock();
-    try {
-      if (!parkedForData) {
-        return false;
-      }
-      readable.signalAll();
-      return true;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** Whether the application's reader is parked for DATA now; tests wait for it. */
-  boolean parkedForData() {
-    lock.lock();
-    try {
-      return parkedForData;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /**
-   * Whether DATA of {@code length} bytes, opened by this stream's own reader while it helps, may go
-   * straight into the application's buffer: nothing older is queued (order), the stream is neither
-   * reset nor finished by the peer, and the peer has the credit. Otherwise the record takes the
-   * {@link #onData} path, which queues, drops or refuses it.
-   */
-  boolean canTakeDirect(int length) {
-    lock.lock();
-    try {
-      return chunks.isEmpty() && !reset && !remoteFin && length <= receiveAllowance;
-    } finally {
-      lock.unlock();
-    }
-  }
-
-  /** DATA of {@code length} bytes went straight into the application's buffer: it used that credit. */
-  void onDirectData(int length) {
-    lock.lock();
-    try {
-      receiveAllowance -= length;
     } finally {
       lock.unlock();
     }
@@ -241,106 +181,61 @@ final class StreamImpl implements ChannelStream {
       return 0;
     }
     readerLock.lock();
-    boolean helped = false;
     try {
-      int n = 0;
-      long update;
-      while (true) {
-        boolean help;
-        lock.lock();
-        try {
-          if (n == 0) {
-            parkedForData = true;
-            try {
-              while (chunks.isEmpty() && !remoteFin && !reset && !session.isHelper(this)) {
-                readable.awaitUninterruptibly();
-              }
-            } finally {
-              parkedForData = false;
-            }
-          }
-          if (reset) {
-            throw new ChannelException(failure);
-          }
-          // Nothing queued, no FIN, and this reader is the session's helper: it opens the records
-          // waiting for it, straight into b where they fit (docs/channel-protocol.md §4).
-          help = n == 0 && chunks.isEmpty() && !remoteFin;
-          if (!help) {
-            if (n == 0 && chunks.isEmpty()) {
-              return -1;
-            }
-            n += takeQueued(b, off + n, len - n);
-            update = creditAfter(n);
-            break;
-          }
-        } finally {
-          lock.unlock();
+      int n;
+      long update = 0;
+      lock.lock();
+      try {
+        while (chunks.isEmpty() && !remoteFin && !reset) {
+          readable.awaitUninterruptibly();
         }
-        helped = true;
-        n = session.help(this, b, off, len);
+        if (reset) {
+          throw new ChannelException(failure);
+        }
+        if (chunks.isEmpty()) {
+          return -1;
+        }
+        // Drains as many queued records as fit: one wake-up and one lock round per read, not per record.
+        n = 0;
+        while (n < len && !chunks.isEmpty()) {
+          Chunk head = chunks.peekFirst();
+          int take = Math.min(len - n, head.length() - headOffset);
+          System.arraycopy(head.bytes(), headOffset, b, off + n, take);
+          n += take;
+          headOffset += take;
+          if (headOffset == head.length()) {
+            chunks.removeFirst();
+            headOffset = 0;
+            release(head);
+          }
+        }
+        consumedSinceUpdate += n;
+        // Credit goes back once half the initial window, or a quarter of a grown one, is consumed:
+        // few WINDOW records, and a bulk sender keeps at least 3/4 of a grown window in flight
+        // instead of stalling on a WINDOW round trip whenever half of it waits to be reported.
+        int threshold = receiveWindow > INITIAL_WINDOW_BYTES ? receiveWindow / 4 : receiveWindow / 2;
+        if (consumedSinceUpdate >= threshold && !remoteFin) {
+          update = consumedSinceUpdate;
+          // A stream that consumed half a window is carrying bulk data: grow its window once, in
+          // the same WINDOW record, if the session can reserve the difference.
+          int growth = RECEIVE_WINDOW_BYTES - receiveWindow;
+          if (growth > 0 && !reset && session.reserveGrowth(growth)) {
+            receiveWindow = RECEIVE_WINDOW_BYTES;
+            update += growth;
+          }
+          receiveAllowance += update;
+          consumedSinceUpdate = 0;
+        }
+      } finally {
+        lock.unlock();
       }
       if (update > 0) {
         session.sendControl(id, RecordHeader.WINDOW, (int) update);
       }
       return n;
     } finally {
-      try {
-        if (!helped && session.isHelper(this)) {
-          // Made the helper while leaving (data was already queued, FIN, reset): the waiting
-          // records must not wait for this application's next read, which may never come.
-          session.help(this, null, 0, 0);
-        }
-      } finally {
-        readerLock.unlock();
-      }
+      readerLock.unlock();
     }
-  }
-
-  /**
-   * Copies queued records into {@code b}, as many as fit: one wake-up and one lock round per read,
-   * not per record. Under the lock.
-   */
-  private int takeQueued(byte[] b, int off, int len) {
-    int n = 0;
-    while (n < len && !chunks.isEmpty()) {
-      Chunk head = chunks.peekFirst();
-      int take = Math.min(len - n, head.length() - headOffset);
-      System.arraycopy(head.bytes(), headOffset, b, off + n, take);
-      n += take;
-      headOffset += take;
-      if (headOffset == head.length()) {
-        chunks.removeFirst();
-        headOffset = 0;
-        release(head);
-      }
-    }
-    return n;
-  }
-
-  /**
-   * Counts {@code n} bytes handed to the application and returns the credit to send back now (0 for
-   * none). Under the lock.
-   */
-  private long creditAfter(int n) {
-    consumedSinceUpdate += n;
-    // Credit goes back once half the initial window, or a quarter of a grown one, is consumed:
-    // few WINDOW records, and a bulk sender keeps at least 3/4 of a grown window in flight
-    // instead of stalling on a WINDOW round trip whenever half of it waits to be reported.
-    int threshold = receiveWindow > INITIAL_WINDOW_BYTES ? receiveWindow / 4 : receiveWindow / 2;
-    if (consumedSinceUpdate < threshold || remoteFin) {
-      return 0;
-    }
-    long update = consumedSinceUpdate;
-    // A stream that consumed half a window is carrying bulk data: grow its window once, in
-    // the same WINDOW record, if the session can reserve the difference.
-    int growth = RECEIVE_WINDOW_BYTES - receiveWindow;
-    if (growth > 0 && !reset && session.reserveGrowth(growth)) {
-      receiveWindow = RECEIVE_WINDOW_BYTES;
-      update += growth;
-    }
-    receiveAllowance += update;
-    consumedSinceUpdate = 0;
-    return update;
   }
 
   int available() {

@@ -36,8 +36,6 @@ public final class TimedInput extends InputStream {
   /** The SO_TIMEOUT last set, so an unchanged timeout costs no call per read. */
   private int soTimeout = -1;
   private boolean buffering;
-  /** The read buffer's slab, or null while none is held; records waiting to be opened may share it. */
-  private ReadSlab slab;
   private byte[] buffer;
   private int position;
   private int limit;
@@ -102,11 +100,11 @@ public final class TimedInput extends InputStream {
     if (position == limit) {
       position = 0;
       limit = 0;
-      if (buffer != null && (slab.shared() || (waitingForRecord && in.available() == 0))) {
-        // Records in it still wait to be opened (it must not be overwritten), or the session is
-        // about to block for a record that has not started (an idle session keeps no buffer): let
-        // it go; the last holder gives it back to the pool (it holds only ciphertext).
-        dropBuffer();
+      if (waitingForRecord && buffer != null && in.available() == 0) {
+        // About to block for a record that has not started: an idle session keeps no buffer. It
+        // goes back to the pool (it holds only ciphertext) and is never touched here again.
+        BufferPool.READ.give(buffer);
+        buffer = null;
       }
     }
     if (buffer == null) {
@@ -117,23 +115,14 @@ public final class TimedInput extends InputStream {
         if (got < 0) {
           throw new EOFException("connection closed");
         }
-        takeBuffer();
+        buffer = BufferPool.READ.take();
         System.arraycopy(first, 0, buffer, 0, got);
         limit = got;
       } else {
-        takeBuffer();
+        buffer = BufferPool.READ.take();
       }
     } else if (buffer.length - position < n) {
-      if (slab.shared()) {
-        // Earlier records of this buffer wait to be opened: move the partial record to a new one.
-        ReadSlab old = slab;
-        byte[] from = buffer;
-        takeBuffer();
-        System.arraycopy(from, position, buffer, 0, limit - position);
-        old.release();
-      } else {
-        System.arraycopy(buffer, position, buffer, 0, limit - position);
-      }
+      System.arraycopy(buffer, position, buffer, 0, limit - position);
       limit -= position;
       position = 0;
     }
@@ -163,29 +152,14 @@ public final class TimedInput extends InputStream {
     return missing <= 0 || in.available() >= missing;
   }
 
+  /** Whether {@link #buffered} turned the read buffer on. */
+  boolean isBuffered() {
+    return buffering;
+  }
+
   /** The read buffer that {@link #require} filled. */
   byte[] buffer() {
     return buffer;
-  }
-
-  /**
-   * The slab of {@link #buffer()}, held once more for a record in it that will be opened later,
-   * maybe on another thread; that holder releases it once the record is opened or dropped.
-   */
-  ReadSlab retainBuffer() {
-    slab.retain();
-    return slab;
-  }
-
-  private void takeBuffer() {
-    slab = new ReadSlab();
-    buffer = slab.bytes;
-  }
-
-  private void dropBuffer() {
-    slab.release();
-    slab = null;
-    buffer = null;
   }
 
   /** Consumes {@code n} bytes that {@link #require} made available. */

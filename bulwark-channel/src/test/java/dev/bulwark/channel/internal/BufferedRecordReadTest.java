@@ -61,17 +61,6 @@ class BufferedRecordReadTest {
     return in;
   }
 
-  /** What the session's reader does per record: frame it in the read buffer, open it in place, consume it. */
-  private static RecordIo.Opened readBuffered(TimedInput in, ReceiveDirection receive) throws IOException {
-    int at = in.require(RecordHeader.BYTES);
-    RecordHeader header = RecordHeader.parse(in.buffer(), at);
-    int recordBytes = RecordHeader.BYTES + header.length();
-    at = in.require(recordBytes);
-    RecordIo.Opened opened = RecordIo.open(header, in.buffer(), at, receive);
-    in.consume(recordBytes);
-    return opened;
-  }
-
   private static byte[] plaintext(RecordIo.Opened opened) {
     byte[] p = new byte[opened.length()];
     System.arraycopy(opened.plaintext(), 0, p, 0, opened.length());
@@ -112,7 +101,7 @@ class BufferedRecordReadTest {
     TimedInput in = bufferedInput();
     for (int i = 0; i < sizes.length; i++) {
       in.awaitRecord(10_000, 10_000_000_000L);
-      RecordIo.Opened opened = readBuffered(in, receive);
+      RecordIo.Opened opened = RecordIo.readBuffered(in, receive);
       assertThat(opened.header().type()).isEqualTo(RecordHeader.DATA);
       assertThat(opened.pooled()).isEqualTo(sizes[i] >= BufferPool.MIN_POOLED_PLAINTEXT);
       assertThat(plaintext(opened)).as("record %d", i).isEqualTo(payloads.get(i));
@@ -132,10 +121,10 @@ class BufferedRecordReadTest {
     TimedInput in = bufferedInput();
     ReceiveDirection receive = receiver();
     in.awaitRecord(60_000, 300_000_000L);
-    assertThat(readBuffered(in, receive).length()).isEqualTo(100);
+    assertThat(RecordIo.readBuffered(in, receive).length()).isEqualTo(100);
     in.awaitRecord(60_000, 300_000_000L);
     long start = System.nanoTime();
-    assertThatThrownBy(() -> readBuffered(in, receive)).isInstanceOf(SocketTimeoutException.class);
+    assertThatThrownBy(() -> RecordIo.readBuffered(in, receive)).isInstanceOf(SocketTimeoutException.class);
     long millis = (System.nanoTime() - start) / 1_000_000;
     assertThat(millis).isBetween(200L, 5_000L);
   }
@@ -147,7 +136,7 @@ class BufferedRecordReadTest {
     client.getOutputStream().write(record);
     TimedInput in = bufferedInput();
     in.awaitRecord(10_000, 10_000_000_000L);
-    assertThatThrownBy(() -> readBuffered(in, receiver())).isInstanceOf(ChannelException.class);
+    assertThatThrownBy(() -> RecordIo.readBuffered(in, receiver())).isInstanceOf(ChannelException.class);
   }
 
   @Test
@@ -157,7 +146,7 @@ class BufferedRecordReadTest {
     client.close();
     TimedInput in = bufferedInput();
     in.awaitRecord(10_000, 10_000_000_000L);
-    assertThatThrownBy(() -> readBuffered(in, receiver())).isInstanceOf(IOException.class);
+    assertThatThrownBy(() -> RecordIo.readBuffered(in, receiver())).isInstanceOf(IOException.class);
   }
 
   @Test
