@@ -346,10 +346,11 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Writes a final checkpoint, closes the file, and returns once that checkpoint (or the latest one
-   * another append is still publishing) is the head.
+   * Writes a final checkpoint, waits until that checkpoint (or a later one another append is still
+   * publishing) is the head, then closes the file. Appends are refused from the start of the call.
    *
-   * @throws AuditWriteException if the final checkpoint could not be written or published
+   * @throws AuditWriteException if the final checkpoint could not be written or published, or the
+   *     file could not be closed
    */
   @Override
   public void close() throws AuditWriteException {
@@ -358,24 +359,35 @@ public final class AuditLog implements AutoCloseable {
       if (closed) {
         return;
       }
-      try {
-        if (!failed) {
-          headNeeded = writeCheckpoint();
-        }
-      } finally {
-        closed = true;
+      closed = true;
+      if (!failed) {
         try {
-          sink.close();
-        } catch (IOException e) {
-          if (!failed) {
-            failed = true;
-            throw new AuditWriteException("could not close the audit log", e);
-          }
+          headNeeded = writeCheckpoint();
+        } catch (AuditWriteException e) {
+          closeSink();
+          throw e;
         }
       }
     }
-    // The head is a file of its own: it is published after the log's channel is closed.
-    awaitHead(headNeeded);
+    try {
+      awaitHead(headNeeded);
+    } finally {
+      synchronized (lock) {
+        closeSink();
+      }
+    }
+  }
+
+  /** Under {@link #lock}: closes the log file; a failure fails the log unless it had failed already. */
+  private void closeSink() throws AuditWriteException {
+    try {
+      sink.close();
+    } catch (IOException e) {
+      if (!failed) {
+        failed = true;
+        throw new AuditWriteException("could not close the audit log", e);
+      }
+    }
   }
 
   private void ensureUsable() throws AuditWriteException {

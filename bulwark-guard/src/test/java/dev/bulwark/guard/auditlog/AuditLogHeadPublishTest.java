@@ -233,4 +233,42 @@ class AuditLogHeadPublishTest {
     String content = disk.written.toString(StandardCharsets.UTF_8);
     assertThat(AuditLogVerifier.verify(content, audit.head(), keys.verifyKeys()).lastCheckpointSequence()).isEqualTo(3);
   }
+
+  @Test
+  void close_publishesTheFinalHeadBeforeClosingTheFile_andReportsAFailedClose() throws Exception {
+    List<String> order = new ArrayList<>();
+    FullDisk disk = new FullDisk(1 << 20);
+    AuditSink sink = new AuditSink() {
+      @Override
+      public void append(byte[] line) throws IOException {
+        disk.append(line);
+      }
+
+      @Override
+      public void sync() throws IOException {
+        disk.sync();
+      }
+
+      @Override
+      public void publishHead(String checkpointLine) throws IOException {
+        order.add("head " + AuditFormat.parse(checkpointLine).seq());
+        disk.publishHead(checkpointLine);
+      }
+
+      @Override
+      public void close() throws IOException {
+        order.add("close");
+        throw new IOException("Input/output error");
+      }
+    };
+    AuditLog audit = logOn(sink, 100);
+    audit.appendAll(events(3));
+    assertThatThrownBy(audit::close).isInstanceOf(AuditWriteException.class).hasMessageContaining("could not close");
+    assertThat(order).containsExactly("head 3", "close");
+    assertThat(AuditFormat.parse(audit.head().orElseThrow()).seq()).isEqualTo(3);
+    assertThatThrownBy(() -> audit.append(AuditEvent.of("secret.read", "alice", "success")))
+        .isInstanceOf(AuditWriteException.class).hasMessageContaining("closed");
+    audit.close(); // a second close does nothing
+    assertThat(order).containsExactly("head 3", "close");
+  }
 }
