@@ -87,18 +87,29 @@ class AuditLogHeadPublishTest {
     return f.get(WAIT_SECONDS, TimeUnit.SECONDS);
   }
 
+  /** Appends {@code count} events on another thread, which is then held inside its head publish. */
+  private Future<Long> heldInItsHeadPublish(AuditLog audit, SlowHead disk, int count) throws InterruptedException {
+    disk.hold = true;
+    Future<Long> held = threads.submit(() -> audit.appendAll(events(count)));
+    assertThat(disk.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    return held;
+  }
+
+  /** Appends {@code count} events on another thread; returns once they are written and synced. */
+  private Future<Long> writtenMeanwhile(AuditLog audit, int count) throws InterruptedException {
+    CountDownLatch written = new CountDownLatch(1);
+    Future<Long> append = threads.submit(() -> audit.appendAll(events(count), written::countDown));
+    assertThat(written.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    return append;
+  }
+
   @Test
   void theNextBatchIsWrittenWhileAHeadIsPublished_butReturnsOnlyOnceTheHeadCoversIt() throws Exception {
     SlowHead disk = new SlowHead();
     AuditLog audit = logOn(disk, 3);
-    disk.hold = true;
-    Future<Long> first = threads.submit(() -> audit.appendAll(events(3)));
-    assertThat(disk.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-
-    CountDownLatch secondWritten = new CountDownLatch(1);
-    Future<Long> second = threads.submit(() -> audit.appendAll(events(1), secondWritten::countDown));
+    Future<Long> first = heldInItsHeadPublish(audit, disk, 3);
     // Written and synced while the first batch's head is still being published: no shared lock.
-    assertThat(secondWritten.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<Long> second = writtenMeanwhile(audit, 1);
     assertThat(audit.records()).isEqualTo(4);
     assertThat(disk.syncs).isEqualTo(2);
     // Neither batch is acknowledged before the head covers record 3.
@@ -118,15 +129,11 @@ class AuditLogHeadPublishTest {
   void waitingPublishes_shareTheNewestHead_andHeadsNeverGoBackwards() throws Exception {
     SlowHead disk = new SlowHead();
     AuditLog audit = logOn(disk, 2);
-    disk.hold = true;
-    Future<Long> first = threads.submit(() -> audit.appendAll(events(2)));
-    assertThat(disk.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<Long> first = heldInItsHeadPublish(audit, disk, 2);
     // Three more checkpointed batches are written while the first head is held.
     List<Future<Long>> later = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      CountDownLatch written = new CountDownLatch(1);
-      later.add(threads.submit(() -> audit.appendAll(events(2), written::countDown)));
-      assertThat(written.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+      later.add(writtenMeanwhile(audit, 2));
     }
     disk.release.countDown();
     assertThat(get(first)).isEqualTo(2);
@@ -168,13 +175,9 @@ class AuditLogHeadPublishTest {
   void aFailedPublish_failsTheBatchesWaitingForIt_andTheLog() throws Exception {
     SlowHead disk = new SlowHead();
     AuditLog audit = logOn(disk, 2);
-    disk.hold = true;
     disk.fail = true;
-    Future<Long> first = threads.submit(() -> audit.appendAll(events(2)));
-    assertThat(disk.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
-    CountDownLatch written = new CountDownLatch(1);
-    Future<Long> second = threads.submit(() -> audit.appendAll(events(1), written::countDown));
-    assertThat(written.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<Long> first = heldInItsHeadPublish(audit, disk, 2);
+    Future<Long> second = writtenMeanwhile(audit, 1);
 
     disk.release.countDown();
     assertThatThrownBy(() -> get(first)).isInstanceOf(ExecutionException.class)
@@ -211,9 +214,7 @@ class AuditLogHeadPublishTest {
   void checkpointAndClose_waitForAHeadAnotherAppendIsPublishing() throws Exception {
     SlowHead disk = new SlowHead();
     AuditLog audit = logOn(disk, 2);
-    disk.hold = true;
-    Future<Long> first = threads.submit(() -> audit.appendAll(events(2)));
-    assertThat(disk.entered.await(WAIT_SECONDS, TimeUnit.SECONDS)).isTrue();
+    Future<Long> first = heldInItsHeadPublish(audit, disk, 2);
     // No record since the checkpoint: checkpoint() writes nothing, but must not return before the head.
     Future<Void> checkpoint = threads.submit(() -> {
       audit.checkpoint();
