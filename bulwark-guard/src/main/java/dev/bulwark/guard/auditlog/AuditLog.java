@@ -189,8 +189,8 @@ public final class AuditLog implements AutoCloseable {
    * commit (the server's audit trail) uses it to let the next batch start its write while this one's
    * head is published; the callers of this batch must still wait for this method to return.
    *
-   * <p>{@code written} runs on the calling thread and is not run when the batch is refused or could
-   * not be written. If it throws, the exception propagates and this call does not wait for the head
+   * <p>{@code written} runs on the calling thread and is not run when the batch is empty, refused or
+   * could not be written. If it throws, the exception propagates and this call does not wait for the head
    * (a later append, {@link #checkpoint} or {@link #close} publishes it): do not acknowledge the
    * batch then.
    *
