@@ -29,8 +29,13 @@ import javax.net.ssl.SSLContext;
  * A secret read counts only if the status is 200 and the body is byte for byte the stored answer;
  * a login only if the status is 2xx and the body has an {@code access_token}.
  *
- * <p>Options: {@code --rounds 2 --clients 16 --warmup 5 --measure 10 --login-clients 2,4,8
- * --login-warmup 5 --login-measure 20} (seconds); {@code --login-clients 0} skips the logins.
+ * <p>Before the first round, every read target is loaded once for {@code --prewarm} seconds (default:
+ * the warm-up) and not measured, so that round 1 finds each target's code compiled as the later
+ * rounds do, instead of one target's cold start landing in its first measured window.
+ *
+ * <p>Options: {@code --rounds 2 --clients 16 --warmup 5 --measure 10 --prewarm 5 --login-clients 2,4,8
+ * --login-warmup 5 --login-measure 20} (seconds); {@code --login-clients 0} skips the logins, {@code
+ * --prewarm 0} the pre-warm.
  */
 public final class LoadClients {
   private LoadClients() {}
@@ -50,7 +55,9 @@ public final class LoadClients {
     byte[] expected = Base64.getDecoder().decode(d.getProperty("secret.body", ""));
     String me = d.getProperty("me.body");
     List<String> targets = me == null ? List.of("A-bulwark", "B-bare") : List.of("A-bulwark", "B-bare", "M-me");
-    for (int round = 1; round <= rounds; round++) {
+    // Round 0 is the pre-warm: one unmeasured window per target, its figures dropped.
+    int first = rounds == 0 || o.prewarm.isZero() ? 1 : 0;
+    for (int round = first; round <= rounds; round++) {
       for (String target : targets) {
         try (HttpClient http = client(tls)) {
           BenchApi api = new BenchApi(http, bulwark);
@@ -62,9 +69,14 @@ public final class LoadClients {
             default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
           };
           byte[] answer = target.startsWith("M") ? Base64.getDecoder().decode(me) : expected;
-          ClosedLoop loop = new ClosedLoop(http, o.clients, o.warmup, o.measure, i -> read,
-              r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
-          System.out.println(loop.run(target + "-r" + round, server).line());
+          ClosedLoop loop = new ClosedLoop(http, o.clients, round == 0 ? Duration.ZERO : o.warmup,
+              round == 0 ? o.prewarm : o.measure, i -> read, r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
+          LoadResult result = loop.run(target + "-r" + round, server);
+          if (round == 0) {
+            System.err.println("pre-warmed " + target + " for " + o.prewarm.toSeconds() + " s (not measured)");
+          } else {
+            System.out.println(result.line());
+          }
         }
       }
     }
@@ -99,13 +111,14 @@ public final class LoadClients {
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  private record Options(int rounds, int clients, Duration warmup, Duration measure, List<Integer> loginClients,
-      Duration loginWarmup, Duration loginMeasure) {
+  private record Options(int rounds, int clients, Duration warmup, Duration measure, Duration prewarm,
+      List<Integer> loginClients, Duration loginWarmup, Duration loginMeasure) {
     static Options parse(String[] args) throws IOException {
       int rounds = 2;
       int clients = 16;
       long warmup = 5;
       long measure = 10;
+      long prewarm = -1;
       List<Integer> loginClients = List.of(2, 4, 8);
       long loginWarmup = 5;
       long loginMeasure = 20;
@@ -116,6 +129,7 @@ public final class LoadClients {
           case "--clients" -> clients = Integer.parseInt(value);
           case "--warmup" -> warmup = Long.parseLong(value);
           case "--measure" -> measure = Long.parseLong(value);
+          case "--prewarm" -> prewarm = Long.parseLong(value);
           case "--login-clients" -> loginClients = Arrays.stream(value.split(","))
               .map(Integer::parseInt).filter(c -> c > 0).toList();
           case "--login-warmup" -> loginWarmup = Long.parseLong(value);
@@ -126,7 +140,8 @@ public final class LoadClients {
       if (args.length % 2 != 0) {
         throw new IOException("options come in pairs: --name value");
       }
-      return new Options(rounds, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure), loginClients,
+      return new Options(rounds, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure),
+          Duration.ofSeconds(prewarm < 0 ? warmup : prewarm), loginClients,
           Duration.ofSeconds(loginWarmup), Duration.ofSeconds(loginMeasure));
     }
   }

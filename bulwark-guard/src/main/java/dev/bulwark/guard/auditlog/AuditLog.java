@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.bulwark.crypto.CryptoException;
 import dev.bulwark.crypto.mac.Mac;
+import dev.bulwark.crypto.signature.PublicKeySign;
 import dev.bulwark.guard.Limits;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -43,7 +44,9 @@ import java.util.Optional;
  * }
  * }
  *
- * <p>Thread-safe: appends are serialised. One process per log file.
+ * <p>Thread-safe: appends are serialised; head publishes are serialised too, in sequence order,
+ * but outside the append lock, so one batch's write and {@code fsync} overlap the previous batch's
+ * head publish (see {@link #appendAll(List, Runnable)}). One process per log file.
  */
 public final class AuditLog implements AutoCloseable {
   /** Checkpoint interval when none is given. */
@@ -53,17 +56,32 @@ public final class AuditLog implements AutoCloseable {
   // which would each allocate fresh generator buffers. A pool shared by all appenders reuses them.
   private static final JsonFactory JSON = JsonFactory.builder().recyclerPool(JsonRecyclerPools.newConcurrentDequePool()).build();
 
+  /** Guards the chain state and the log file: records, checkpoints written, failure, closing. */
   private final Object lock = new Object();
+  /**
+   * Serialises head publishes (taken before {@link #lock}, never while holding it), so heads reach
+   * the head file one at a time and in sequence order.
+   */
+  private final Object headLock = new Object();
   private final AuditSink sink;
-  private final AuditKeys keys;
   private final Mac mac;
+  // Built once: a signer per checkpoint would also build a new SecureRandom each time (Ed25519
+  // draws none; ML-DSA's hedging draws from this one, which is thread-safe and reusable).
+  private final PublicKeySign checkpointSigner;
+  private final Optional<PublicKeySign> postQuantumSigner;
   private final Clock clock;
   private final int checkpointEveryRecords;
   private final int maxLineChars;
   private byte[] previous;
   private long records;
+  /** Sequence number of the latest checkpoint in the log (written by this instance or found on open). */
   private long lastCheckpoint;
-  private String head;
+  /** The latest checkpoint line this instance wrote to the log (durable), and its sequence number. */
+  private String written;
+  private long writtenSeq;
+  /** Sequence number of the head this instance published last; only grows, under {@link #headLock}. */
+  private volatile long publishedSeq;
+  private volatile String head;
   private boolean failed;
   private boolean closed;
 
@@ -73,8 +91,9 @@ public final class AuditLog implements AutoCloseable {
       throw new IllegalArgumentException("checkpointEveryRecords must be between 1 and 1,000,000");
     }
     this.sink = sink;
-    this.keys = keys;
     this.mac = Mac.create(keys.chainKey());
+    this.checkpointSigner = keys.checkpointKey().signer();
+    this.postQuantumSigner = keys.postQuantumKey().map(k -> k.signer());
     this.clock = clock;
     this.checkpointEveryRecords = checkpointEveryRecords;
     this.maxLineChars = limits.maxStringLength();
@@ -133,8 +152,8 @@ public final class AuditLog implements AutoCloseable {
    * reaches the checkpoint interval, one checkpoint over the whole chain so far is signed and goes
    * in that same write, after the batch's last record, then becomes the head (temp file, {@code
    * fsync}, rename). So after any append returns, fewer than {@code checkpointEveryRecords} records
-   * are unsigned; a batch larger than the interval gets one checkpoint at its end, not one per
-   * interval inside it.
+   * are unsigned, and the head covers every checkpoint written before or with this batch; a batch
+   * larger than the interval gets one checkpoint at its end, not one per interval inside it.
    *
    * {@snippet :
    * long last = audit.appendAll(List.of(
@@ -142,12 +161,18 @@ public final class AuditLog implements AutoCloseable {
    *     AuditEvent.of("secret.read", "bob", "denied")));
    * }
    *
+   * <p>The head is published after the append lock is released: the next batch can be written and
+   * {@code fsync}ed while this one's head is being replaced. Heads are published one at a time and
+   * in sequence order, never an older one over a newer one; when several wait, the first to get
+   * its turn publishes the newest checkpoint written so far and the others, already covered, return
+   * without publishing.
+   *
    * <p><b>What can go wrong</b>: a failed write or {@code fsync} may leave part of the batch on disk
    * (a torn line, or whole records whose durability is unknown). The log then refuses every later
    * append and its in-memory chain stays at the last record known durable; reopening verifies the
    * file and finds a torn line. A failed head publish fails the log the same way, although the batch
-   * itself is durable. In every failure case the callers must treat all events of the batch as not
-   * recorded.
+   * itself is durable, and so does every append still waiting for its head then. In every failure
+   * case the callers must treat all events of the batch as not recorded.
    *
    * @throws AuditWriteException if the batch could not be written, signed or published (or the log
    *     failed earlier or is closed); refuse the audited operations
@@ -155,14 +180,35 @@ public final class AuditLog implements AutoCloseable {
    * @throws NullPointerException if {@code events} or one of them is null
    */
   public long appendAll(List<AuditEvent> events) throws AuditWriteException {
+    return appendAll(events, () -> { });
+  }
+
+  /**
+   * {@link #appendAll(List)}, running {@code written} once the batch is written and {@code fsync}ed
+   * and the append lock is released, before this call waits for the head to be published. A group
+   * commit (the server's audit trail) uses it to let the next batch start its write while this one's
+   * head is published; the callers of this batch must still wait for this method to return.
+   *
+   * <p>{@code written} runs on the calling thread and is not run when the batch is empty, refused or
+   * could not be written. If it throws, the exception propagates and this call does not wait for the head
+   * (a later append, {@link #checkpoint} or {@link #close} publishes it): do not acknowledge the
+   * batch then.
+   *
+   * @throws AuditWriteException as {@link #appendAll(List)}
+   * @throws AuditEventTooLargeException as {@link #appendAll(List)}
+   */
+  public long appendAll(List<AuditEvent> events, Runnable written) throws AuditWriteException {
+    Objects.requireNonNull(written, "written");
     List<AuditEvent> batch = List.copyOf(events);
+    long seq;
+    long headNeeded;
     synchronized (lock) {
       ensureUsable();
       if (batch.isEmpty()) {
         return records;
       }
       byte[] chain = previous;
-      long seq = records;
+      seq = records;
       StringBuilder out = new StringBuilder();
       List<Integer> rejected = new ArrayList<>();
       for (int i = 0; i < batch.size(); i++) {
@@ -187,37 +233,59 @@ public final class AuditLog implements AutoCloseable {
       previous = chain;
       records = seq;
       if (checkpoint != null) {
-        publish(checkpoint);
+        checkpointWritten(checkpoint, seq);
       }
-      return seq;
+      // Also a checkpoint of an earlier batch whose head is still being published: this batch is not
+      // acknowledged before the head covers it, as when appends and publishes were one section.
+      headNeeded = writtenSeq;
     }
+    written.run();
+    awaitHead(headNeeded);
+    return seq;
   }
 
   /**
    * Signs a checkpoint over the chain so far and publishes it as the head. Does nothing when no
-   * record was added since the last one.
+   * record was added since the last one, but still waits for a head another append is publishing.
    *
    * @throws AuditWriteException if it could not be signed or written
    */
   public void checkpoint() throws AuditWriteException {
+    long headNeeded;
     synchronized (lock) {
       ensureUsable();
-      if (records == lastCheckpoint) {
-        return;
-      }
+      headNeeded = writeCheckpoint();
+    }
+    awaitHead(headNeeded);
+  }
+
+  /**
+   * Under {@link #lock}: writes a checkpoint over the chain so far unless the last one covers it,
+   * and returns the sequence number of the latest checkpoint this instance wrote (0 if none).
+   */
+  private long writeCheckpoint() throws AuditWriteException {
+    if (records != lastCheckpoint) {
       String line = signedCheckpoint(records, previous);
       write(line + "\n");
-      publish(line);
+      checkpointWritten(line, records);
     }
+    return writtenSeq;
+  }
+
+  /** Under {@link #lock}: {@code line} over record {@code seq} is durable in the log; it becomes the next head. */
+  private void checkpointWritten(String line, long seq) {
+    lastCheckpoint = seq;
+    written = line;
+    writtenSeq = seq;
   }
 
   /** The checkpoint line over ({@code seq}, {@code chain}); a signing failure fails the log. */
   private String signedCheckpoint(long seq, byte[] chain) throws AuditWriteException {
     byte[] message = AuditFormat.checkpointMessage(seq, chain);
     try {
-      byte[] signature = keys.checkpointKey().signer().sign(message);
-      Optional<byte[]> postQuantum = keys.postQuantumKey().isPresent()
-          ? Optional.of(keys.postQuantumKey().get().signer().sign(message))
+      byte[] signature = checkpointSigner.sign(message);
+      Optional<byte[]> postQuantum = postQuantumSigner.isPresent()
+          ? Optional.of(postQuantumSigner.get().sign(message))
           : Optional.empty();
       return AuditFormat.checkpointLine(seq, chain, signature, postQuantum);
     } catch (CryptoException e) {
@@ -226,23 +294,48 @@ public final class AuditLog implements AutoCloseable {
     }
   }
 
-  /** Makes {@code line}, already durable in the log after record {@link #records}, the head. */
-  private void publish(String line) throws AuditWriteException {
-    try {
-      sink.publishHead(line);
-    } catch (IOException e) {
-      failed = true;
-      throw new AuditWriteException("could not publish the audit head", e);
+  /**
+   * Returns once the head file holds a checkpoint at or after record {@code seq} (nothing to wait
+   * for when {@code seq} is 0). Called without {@link #lock}. Whoever gets {@link #headLock} first
+   * publishes the newest checkpoint written so far, so waiting appends share one publish, and heads
+   * only move forward.
+   *
+   * @throws AuditWriteException if the head could not be published, or the log failed before it was
+   */
+  private void awaitHead(long seq) throws AuditWriteException {
+    if (seq <= publishedSeq) {
+      return;
     }
-    lastCheckpoint = records;
-    head = line;
+    synchronized (headLock) {
+      if (seq <= publishedSeq) {
+        return; // published meanwhile, by another append's turn
+      }
+      String line;
+      long lineSeq;
+      synchronized (lock) {
+        if (failed) {
+          // The log failed after this checkpoint was written (a later batch, or a head): refuse.
+          throw new AuditWriteException("the audit log failed before the head was published; refuse the audited operation", null);
+        }
+        line = written;
+        lineSeq = writtenSeq;
+      }
+      try {
+        sink.publishHead(line);
+      } catch (IOException e) {
+        synchronized (lock) {
+          failed = true;
+        }
+        throw new AuditWriteException("could not publish the audit head", e);
+      }
+      head = line;
+      publishedSeq = lineSeq;
+    }
   }
 
   /** The latest signed checkpoint line, to keep off this machine; empty before the first. */
   public Optional<String> head() {
-    synchronized (lock) {
-      return Optional.ofNullable(head);
-    }
+    return Optional.ofNullable(head);
   }
 
   /** How many records the log holds. */
@@ -253,30 +346,46 @@ public final class AuditLog implements AutoCloseable {
   }
 
   /**
-   * Writes a final checkpoint and closes the file.
+   * Writes a final checkpoint, waits until that checkpoint (or a later one another append is still
+   * publishing) is the head, then closes the file. Appends are refused from the start of the call.
    *
-   * @throws AuditWriteException if the final checkpoint could not be written
+   * @throws AuditWriteException if the final checkpoint could not be written or published, or the
+   *     file could not be closed
    */
   @Override
   public void close() throws AuditWriteException {
+    long headNeeded = 0;
     synchronized (lock) {
       if (closed) {
         return;
       }
-      try {
-        if (!failed) {
-          checkpoint();
-        }
-      } finally {
-        closed = true;
+      closed = true;
+      if (!failed) {
         try {
-          sink.close();
-        } catch (IOException e) {
-          if (!failed) {
-            failed = true;
-            throw new AuditWriteException("could not close the audit log", e);
-          }
+          headNeeded = writeCheckpoint();
+        } catch (AuditWriteException e) {
+          closeSink();
+          throw e;
         }
+      }
+    }
+    try {
+      awaitHead(headNeeded);
+    } finally {
+      synchronized (lock) {
+        closeSink();
+      }
+    }
+  }
+
+  /** Under {@link #lock}: closes the log file; a failure fails the log unless it had failed already. */
+  private void closeSink() throws AuditWriteException {
+    try {
+      sink.close();
+    } catch (IOException e) {
+      if (!failed) {
+        failed = true;
+        throw new AuditWriteException("could not close the audit log", e);
       }
     }
   }

@@ -47,9 +47,12 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * events were queued, then hands the lead to the first caller that queued meanwhile. The others wait
  * parked (no spinning on a contended lock) until their batch is written. Each caller still returns
  * only after its own event is durable, and if the batch cannot be written every caller in it gets
- * {@link AuditUnavailableException}. The batch goes to guard's {@link AuditLog#appendAll}: one write
- * and one {@code fsync} for the whole batch (plus, when it reaches the checkpoint interval, one
- * signature and one head-file replace), so the {@code fsync} cost is shared by every caller in it.
+ * {@link AuditUnavailableException}. The batch goes to guard's {@link AuditLog#appendAll(List,
+ * Runnable)}: one write and one {@code fsync} for the whole batch (plus, when it reaches the
+ * checkpoint interval, one signature and one head-file replace), so the {@code fsync} cost is shared
+ * by every caller in it. The lead is handed over as soon as the batch is written and {@code
+ * fsync}ed, before its head is published, so the next batch's write overlaps that publish; the
+ * callers of a batch are still settled only once guard's append returned (head published).
  *
  * <p>Thread-safe: {@link #verify} and {@link #read} exclude appends while they read, so they never see
  * a half-written line. {@link #close} waits for every queued event to be written first. One process
@@ -144,9 +147,10 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
     } finally {
       queueLock.unlock();
     }
+    Lead lead = new Lead();
     appendsVersusReads.readLock().lock();
     try {
-      appendBatch(batch);
+      appendBatch(batch, lead);
     } finally {
       appendsVersusReads.readLock().unlock();
       // Only if appendBatch died of an Error: no caller may wait forever or go on unaudited.
@@ -155,6 +159,24 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
             new AuditUnavailableException("recording an audit event", new IllegalStateException("the batch was not written"));
         batch.stream().filter(p -> !p.settled).forEach(p -> p.fail(unwritten));
       }
+      lead.run(); // if the batch was not written, the lead was not handed over yet
+    }
+  }
+
+  /**
+   * Hands the lead to the first caller that queued meanwhile, or goes idle; once per batch, on the
+   * leader's thread: when guard has the batch durable (before its head is published), or after a
+   * failure at the latest.
+   */
+  private final class Lead implements Runnable {
+    private boolean handedOver;
+
+    @Override
+    public void run() {
+      if (handedOver) {
+        return;
+      }
+      handedOver = true;
       queueLock.lock();
       try {
         if (queue.isEmpty()) {
@@ -170,16 +192,17 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
   }
 
   /**
-   * Appends {@code batch} in order with guard's {@link AuditLog#appendAll} (one write and one {@code
-   * fsync} for the whole batch) and settles each caller; never throws. An event over guard's size
-   * limit fails only its own caller: guard refuses the whole batch before writing anything and names
-   * the oversized positions, which are failed and dropped before the rest is appended again.
+   * Appends {@code batch} in order with guard's {@link AuditLog#appendAll(List, Runnable)} (one write
+   * and one {@code fsync} for the whole batch; {@code written} runs once that is done) and settles
+   * each caller; never throws. An event over guard's size limit fails only its own caller: guard
+   * refuses the whole batch before writing anything and names the oversized positions, which are
+   * failed and dropped before the rest is appended again.
    */
-  private void appendBatch(List<Pending> batch) {
+  private void appendBatch(List<Pending> batch, Runnable written) {
     List<Pending> remaining = new ArrayList<>(batch);
     while (!remaining.isEmpty()) {
       try {
-        log.appendAll(remaining.stream().map(p -> p.event).toList());
+        log.appendAll(remaining.stream().map(p -> p.event).toList(), written);
         remaining.forEach(p -> p.settle(Turn.DURABLE));
         return;
       } catch (AuditEventTooLargeException e) {
