@@ -51,6 +51,18 @@ class ServerPipelineTest {
   }
 
   @Test
+  void responses_areNeverCompressed_evenWhenTheClientAsks() {
+    // BREACH: a compressed body that holds a secret next to attacker-influenced text leaks the secret
+    // through its length. The OpenAPI document is far above Javalin's 1,500-byte compression floor.
+    TestServer.Response r = server.send("GET", "/openapi.json", null, null,
+        Map.of("Accept-Encoding", "gzip, deflate, br, zstd"));
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.body().length()).isGreaterThan(1_500);
+    assertThat(r.header("Content-Encoding")).isEmpty();
+    assertThat(r.json().get("openapi").asText()).startsWith("3.1");
+  }
+
+  @Test
   void unknownPath_isGeneric404WithHeaders() {
     assertGenericError(server.get("/v1/nothing/here", null), 404, "not_found");
   }
