@@ -1,5 +1,6 @@
 package dev.bulwark.server.accounts;
 
+import dev.bulwark.server.storage.KeptStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -19,6 +20,8 @@ public final class AccountStore {
         is_admin, created_at, updated_at, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)""";
   private static final String BY_ID = """
       SELECT id, username, email, password_hash, email_verified, is_admin, version FROM accounts WHERE id = ?""";
+  /** Every request of a session reads its account ({@code GET /v1/me}, password change): kept prepared. */
+  private static final KeptStatement KEPT_BY_ID = KeptStatement.of(c -> c.prepareStatement(BY_ID));
   private static final String BY_USERNAME_KEY = """
       SELECT id, username, email, password_hash, email_verified, is_admin, version FROM accounts
       WHERE username_key = ?""";
@@ -61,9 +64,7 @@ public final class AccountStore {
 
   /** The account with this id. */
   public Optional<Account> byId(Connection c, String id) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(BY_ID)) {
-      return one(s, id);
-    }
+    return KEPT_BY_ID.queryOne(c, AccountStore::read, id);
   }
 
   /** The account a login identifier names ({@link AccountKeys#loginKey}), if any. */

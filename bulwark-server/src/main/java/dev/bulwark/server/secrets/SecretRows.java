@@ -1,5 +1,6 @@
 package dev.bulwark.server.secrets;
 
+import dev.bulwark.server.storage.KeptStatement;
 import dev.bulwark.server.storage.Statements;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -47,6 +48,10 @@ final class SecretRows {
       SELECT v.version, v.ciphertext, v.created_at, v.deleted_at, v.destroyed, v.value_kind
       FROM secret_entries e JOIN secret_versions v ON v.owner_id = e.owner_id AND v.path = e.path
       WHERE e.owner_id = ? AND e.path = ? AND v.version = ?""";
+  /** Every secret read runs one of these two: kept prepared per connection (see {@link KeptStatement}). */
+  private static final KeptStatement READ_CURRENT = KeptStatement.of(c -> c.prepareStatement(SELECT_CURRENT));
+  private static final KeptStatement READ_VERSION_OF_ENTRY =
+      KeptStatement.of(c -> c.prepareStatement(SELECT_VERSION_OF_ENTRY));
   private static final String SELECT_VERSIONS = """
       SELECT version, NULL, created_at, deleted_at, destroyed, value_kind FROM secret_versions
       WHERE owner_id = ? AND path = ? ORDER BY version""";
@@ -104,13 +109,9 @@ final class SecretRows {
    */
   static Optional<VersionRow> readable(Connection c, String owner, String path, OptionalInt version) throws SQLException {
     if (version.isEmpty()) {
-      try (PreparedStatement s = c.prepareStatement(SELECT_CURRENT)) {
-        return Statements.queryOne(s, SecretRows::versionRow, owner, path);
-      }
+      return READ_CURRENT.queryOne(c, SecretRows::versionRow, owner, path);
     }
-    try (PreparedStatement s = c.prepareStatement(SELECT_VERSION_OF_ENTRY)) {
-      return Statements.queryOne(s, SecretRows::versionRow, owner, path, version.getAsInt());
-    }
+    return READ_VERSION_OF_ENTRY.queryOne(c, SecretRows::versionRow, owner, path, version.getAsInt());
   }
 
   static List<VersionRow> versions(Connection c, String owner, String path) throws SQLException {
