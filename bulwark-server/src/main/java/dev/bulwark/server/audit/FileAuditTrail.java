@@ -154,10 +154,15 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
     } finally {
       appendsVersusReads.readLock().unlock();
       // Only if appendBatch died of an Error: no caller may wait forever or go on unaudited.
-      if (batch.stream().anyMatch(p -> !p.settled)) {
-        AuditUnavailableException unwritten =
-            new AuditUnavailableException("recording an audit event", new IllegalStateException("the batch was not written"));
-        batch.stream().filter(p -> !p.settled).forEach(p -> p.fail(unwritten));
+      AuditUnavailableException unwritten = null;
+      for (Pending p : batch) {
+        if (!p.settled) {
+          if (unwritten == null) {
+            unwritten = new AuditUnavailableException("recording an audit event",
+                new IllegalStateException("the batch was not written"));
+          }
+          p.fail(unwritten);
+        }
       }
       lead.run(); // if the batch was not written, the lead was not handed over yet
     }

@@ -15,9 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The data keys that seal stored secrets (envelope encryption): a bulwark-crypto {@link Keyset}
@@ -63,7 +65,14 @@ public final class DataKeys {
   private final Object lock = new Object();
   private volatile Loaded loaded;
 
-  private record Loaded(String stored, Keyset keyset, KeysetAead aead) {}
+  /** The keyset as stored, opened, with the ids it holds (looked up on every secret read). */
+  private record Loaded(String stored, Keyset keyset, KeysetAead aead, Set<Integer> keyIds) {
+    static Loaded of(String stored, Keyset keyset) {
+      Set<Integer> ids = new HashSet<>();
+      keyset.keys().forEach(k -> ids.add(k.keyId()));
+      return new Loaded(stored, keyset, keyset.aead(), Set.copyOf(ids));
+    }
+  }
 
   private DataKeys(Database database, Aead root, Loaded loaded) {
     this.database = database;
@@ -104,7 +113,7 @@ public final class DataKeys {
    */
   public byte[] decrypt(byte[] ciphertext, byte[] associatedData) throws CryptoException {
     Loaded now = loaded;
-    if (ciphertext.length >= KeysetAead.HEADER_BYTES && !knows(now.keyset(), keyIdOf(ciphertext))) {
+    if (ciphertext.length >= KeysetAead.HEADER_BYTES && !now.keyIds().contains(keyIdOf(ciphertext))) {
       now = reload();
     }
     return now.aead().decrypt(ciphertext, associatedData);
@@ -150,7 +159,7 @@ public final class DataKeys {
       String sealed = seal(next, root);
       int updated = database.inTransaction(c -> compareAndSet(c, sealed, before.stored()));
       if (updated == 1) {
-        loaded = new Loaded(sealed, next, next.aead());
+        loaded = Loaded.of(sealed, next);
         return next.primaryKeyId();
       }
       reload();
@@ -162,10 +171,6 @@ public final class DataKeys {
   public static int keyIdOf(byte[] ciphertext) {
     return ((ciphertext[1] & 0xff) << 24) | ((ciphertext[2] & 0xff) << 16) | ((ciphertext[3] & 0xff) << 8)
         | (ciphertext[4] & 0xff);
-  }
-
-  private static boolean knows(Keyset keyset, int keyId) {
-    return keyset.keys().stream().anyMatch(k -> k.keyId() == keyId);
   }
 
   private Loaded reload() throws CryptoException {
@@ -209,7 +214,7 @@ public final class DataKeys {
     try {
       wrapping = AeadKey.insecureFromBytes(PRESET.algorithm(), raw);
       Keyset keyset = Keyset.open(sealed, wrapping);
-      return new Loaded(stored, keyset, keyset.aead());
+      return Loaded.of(stored, keyset);
     } catch (IllegalArgumentException e) {
       throw new CryptoException("stored data keyset wrapping key has the wrong length");
     } finally {
