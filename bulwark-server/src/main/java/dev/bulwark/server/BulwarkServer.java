@@ -194,7 +194,7 @@ public final class BulwarkServer implements AutoCloseable {
       c.http.defaultContentType = "application/json";
       // No response compression: compressing a body that holds a secret next to anything an attacker
       // can influence leaks the secret through the compressed length over TLS (BREACH). It also
-      // saves Javalin's per-response Accept-Encoding negotiation (docs/server.md, "Compression").
+      // saves Javalin's per-response Accept-Encoding negotiation (docs/server.md, "No response compression").
       c.http.compressionStrategy = CompressionStrategy.NONE;
       c.jsonMapper(new JavalinJackson(json, false));
       c.jetty.modifyServer(server -> {

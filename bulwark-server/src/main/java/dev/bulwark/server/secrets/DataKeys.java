@@ -15,11 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The data keys that seal stored secrets (envelope encryption): a bulwark-crypto {@link Keyset}
@@ -68,9 +68,8 @@ public final class DataKeys {
   /** The keyset as stored, opened, with the ids it holds (looked up on every secret read). */
   private record Loaded(String stored, Keyset keyset, KeysetAead aead, Set<Integer> keyIds) {
     static Loaded of(String stored, Keyset keyset) {
-      Set<Integer> ids = new HashSet<>();
-      keyset.keys().forEach(k -> ids.add(k.keyId()));
-      return new Loaded(stored, keyset, keyset.aead(), Set.copyOf(ids));
+      Set<Integer> ids = keyset.keys().stream().map(KeyInfo::keyId).collect(Collectors.toUnmodifiableSet());
+      return new Loaded(stored, keyset, keyset.aead(), ids);
     }
   }
 

@@ -3,8 +3,8 @@ package dev.bulwark.server.storage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.util.IdentityHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,7 +47,11 @@ public final class KeptStatement {
   }
 
   private final Preparer preparer;
-  private final Map<Connection, PreparedStatement> open = new IdentityHashMap<>();
+  /**
+   * Keyed by the driver's physical connection objects, which keep {@link Object}'s identity equality
+   * (sqlite-jdbc's and pgjdbc's connections do not override it): a lookup per request takes no lock.
+   */
+  private final Map<Connection, PreparedStatement> open = new ConcurrentHashMap<>();
 
   private KeptStatement(Preparer preparer) {
     this.preparer = preparer;
@@ -76,25 +80,19 @@ public final class KeptStatement {
   }
 
   private PreparedStatement statementFor(Connection physical) throws SQLException {
-    PreparedStatement kept;
-    synchronized (open) {
-      kept = open.get(physical);
-    }
+    PreparedStatement kept = open.get(physical);
     if (kept != null && !kept.isClosed()) {
       return kept;
     }
+    // A new (or replaced) connection: the only moment entries of closed connections are dropped.
+    open.keySet().removeIf(KeptStatement::isClosed);
     PreparedStatement fresh = preparer.prepare(physical);
-    synchronized (open) {
-      open.entrySet().removeIf(e -> isClosed(e.getKey()));
-      open.put(physical, fresh);
-    }
+    open.put(physical, fresh);
     return fresh;
   }
 
   private void forget(Connection physical, PreparedStatement statement, Exception cause) {
-    synchronized (open) {
-      open.remove(physical, statement);
-    }
+    open.remove(physical, statement);
     try {
       statement.close();
     } catch (SQLException e) {
@@ -112,9 +110,7 @@ public final class KeptStatement {
 
   /** How many connections hold this statement now (tests). */
   int keptOn() {
-    synchronized (open) {
-      return open.size();
-    }
+    return open.size();
   }
 
   @Override

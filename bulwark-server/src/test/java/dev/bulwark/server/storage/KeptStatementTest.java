@@ -3,20 +3,17 @@ package dev.bulwark.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.bulwark.testkit.Requirements;
+import dev.bulwark.server.secrets.TestDatabases;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Future;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -49,19 +46,11 @@ class KeptStatementTest {
 
   @Test
   void postgresql_preparesOncePerConnectionAndSeesLaterWrites() throws Exception {
-    Requirements.postgres();
-    String schema = "t_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16).toLowerCase(Locale.ROOT);
-    try (Database db = Database.postgresql("jdbc:postgresql://127.0.0.1:5432/test", "postgres", "", schema)) {
+    try (Database db = TestDatabases.postgres()) {
       try {
         preparesOnceAndSeesLaterWrites(db);
       } finally {
-        db.inTransaction(c -> {
-          // bulwark:ignore BWK-JAVA-003 drops only the random test schema made above
-          try (PreparedStatement s = c.prepareStatement("DROP SCHEMA " + schema + " CASCADE")) {
-            s.execute();
-          }
-          return null;
-        });
+        TestDatabases.dropSchema(db);
       }
     }
   }
@@ -71,7 +60,7 @@ class KeptStatementTest {
       try (PreparedStatement s = c.prepareStatement(CREATE)) {
         s.execute();
       }
-      return update(c, INSERT, "a", 1L);
+      return StatementsTest.update(c, INSERT, "a", 1L);
     });
     // One connection, held: the same statement serves every use on it, and each use sees the
     // value a write on another connection committed after the previous use.
@@ -79,7 +68,7 @@ class KeptStatementTest {
       for (long v = 1; v <= 5; v++) {
         assertThat(select.queryOne(held, r -> r.getLong(1), "a")).contains(v);
         long next = v + 1;
-        db.inTransaction(other -> update(other, UPDATE, next, "a"));
+        db.inTransaction(other -> StatementsTest.update(other, UPDATE, next, "a"));
       }
       assertThat(select.queryOne(held, r -> r.getLong(1), "missing")).isEmpty();
       return null;
@@ -113,7 +102,7 @@ class KeptStatementTest {
         try (PreparedStatement s = c.prepareStatement(CREATE)) {
           s.execute();
         }
-        return update(c, INSERT, "a", 7L);
+        return StatementsTest.update(c, INSERT, "a", 7L);
       });
       db.read(c -> {
         assertThat(select.queryOne(c, r -> r.getLong(1), "a")).contains(7L);
@@ -139,7 +128,7 @@ class KeptStatementTest {
         try (PreparedStatement s = c.prepareStatement(CREATE)) {
           s.execute();
         }
-        return update(c, INSERT, "a", 3L);
+        return StatementsTest.update(c, INSERT, "a", 3L);
       });
       Optional<Long> first = db.read(c -> select.queryOne(c, r -> r.getLong(1), "a"));
       assertThat(first).contains(3L);
@@ -152,12 +141,6 @@ class KeptStatementTest {
     // The first database's connection was closed with it: its entry went when the new one was kept.
     assertThat(select.keptOn()).isEqualTo(1);
     assertThat(prepared).hasValue(2);
-  }
-
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      return Statements.update(s, params);
-    }
   }
 
   private static void awaitQuietly(CountDownLatch latch) {

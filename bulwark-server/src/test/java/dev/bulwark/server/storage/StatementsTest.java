@@ -82,7 +82,8 @@ class StatementsTest {
     }
   }
 
-  private static int update(Connection c, String sql, Object... params) throws SQLException {
+  /** Runs one statement of {@code sql} with {@code params} (also used by {@link KeptStatementTest}). */
+  static int update(Connection c, String sql, Object... params) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
       return Statements.update(s, params);
     }
