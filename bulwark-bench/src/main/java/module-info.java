@@ -9,6 +9,8 @@ module dev.bulwark.bench {
   // The server benchmark (dev.bulwark.bench.server) starts the real server and a bare Javalin app.
   requires dev.bulwark.server;
   requires java.net.http;
+  // The server benchmark starts the bare target in a JVM of its own with the same JVM options.
+  requires java.management;
   requires jmh.core;
   // nimbus-jose-jwt called directly: the bar for the JWT wrapper's overhead.
   requires com.nimbusds.jose.jwt;

@@ -2,15 +2,26 @@ package dev.bulwark.bench.server;
 
 import dev.bulwark.server.tls.TlsConnectors;
 import dev.bulwark.server.tls.TlsIdentity;
+import dev.bulwark.server.tls.TlsFiles;
 import io.javalin.Javalin;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Target B: a bare Javalin 7 application on the same Jetty, the same TLS connector settings and the
  * same certificate as the Bulwark server, on virtual threads, with one route {@code GET
  * /v1/secrets/<path>} that answers the captured Bulwark response (same status, headers and body)
  * with no authentication, no database and no decryption: the ceiling the server is compared with.
+ *
+ * <p>{@link ServerCompare} runs it in a JVM of its own ({@link #main}): in the servers' JVM the two
+ * applications shared Jetty's and Javalin's classes, so each one's traffic kept deoptimising the
+ * code the other had just had compiled (JFR: 2 to 12 s of C2 time in every 20-second window after
+ * a switch of target), which measured the JIT more than either server.
  *
  * <p>Listens on 127.0.0.1 on a free port. Thread-safe once started; {@link #close()} stops it.
  */
@@ -44,6 +55,28 @@ public final class BareTarget implements AutoCloseable {
     });
     app.start();
     return new BareTarget(app);
+  }
+
+  /**
+   * Runs the bare target in this JVM until standard input closes: {@code BareTarget DATA_DIR
+   * ANSWER_FILE}, where {@code DATA_DIR} holds the Bulwark server's generated certificate and
+   * {@code ANSWER_FILE} a {@link CapturedResponse#writeTo} file. Prints {@code bare <url> <pid>}
+   * once listening.
+   */
+  public static void main(String[] args) throws IOException {
+    if (args.length != 2) {
+      System.err.println("usage: BareTarget DATA_DIR ANSWER_FILE");
+      System.exit(2);
+    }
+    TlsIdentity identity = TlsFiles.load(Optional.empty(), Optional.empty(), Path.of(args[0]), Clock.systemUTC());
+    try (BareTarget bare = start(identity, CapturedResponse.readFrom(Path.of(args[1])))) {
+      System.out.println("bare " + bare.baseUrl() + " " + ProcessHandle.current().pid());
+      System.out.flush();
+      InputStream in = System.in;
+      while (in.read() >= 0) {
+        // the parent keeps standard input open for as long as it wants the target
+      }
+    }
   }
 
   /** {@code https://127.0.0.1:port}. */

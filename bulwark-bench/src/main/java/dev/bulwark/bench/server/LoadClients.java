@@ -48,6 +48,8 @@ public final class LoadClients {
     Options o = Options.parse(Arrays.copyOfRange(args, 1, args.length));
     SSLContext tls = PinnedTls.trusting(Path.of(d.getProperty("certificate")));
     ProcessCpu server = ProcessCpu.of(Long.parseLong(d.getProperty("pid")));
+    // The bare target runs in a JVM of its own (see BareTarget): its CPU is that process's.
+    ProcessCpu bareCpu = d.getProperty("bare.pid") == null ? server : ProcessCpu.of(Long.parseLong(d.getProperty("bare.pid")));
     String bulwark = d.getProperty("bulwark");
     String bare = d.getProperty("bare");
     int rounds = bare == null ? 0 : o.rounds;
@@ -71,7 +73,7 @@ public final class LoadClients {
           byte[] answer = target.startsWith("M") ? Base64.getDecoder().decode(me) : expected;
           ClosedLoop loop = new ClosedLoop(http, o.clients, round == 0 ? Duration.ZERO : o.warmup,
               round == 0 ? o.prewarm : o.measure, i -> read, r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
-          LoadResult result = loop.run(target + "-r" + round, server);
+          LoadResult result = loop.run(target + "-r" + round, target.startsWith("B") ? bareCpu : server);
           if (round == 0) {
             System.err.println("pre-warmed " + target + " for " + o.prewarm.toSeconds() + " s (not measured)");
           } else {

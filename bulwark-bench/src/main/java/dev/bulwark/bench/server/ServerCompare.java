@@ -3,17 +3,18 @@ package dev.bulwark.bench.server;
 import dev.bulwark.server.BulwarkServer;
 import dev.bulwark.server.config.ConfigLoader;
 import dev.bulwark.server.config.ServerConfig;
-import dev.bulwark.server.tls.TlsFiles;
-import dev.bulwark.server.tls.TlsIdentity;
 import io.javalin.http.HandlerType;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
@@ -21,12 +22,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * The server benchmark of issue 7, target side: starts the real Bulwark server (SQLite in a fresh
  * temporary data directory, its self-signed certificate) and the bare Javalin target on the same
- * certificate, creates the accounts and the ~100-byte secret through the API, then runs {@link
+ * certificate in a JVM of its own, creates the accounts and the ~100-byte secret through the API, then runs {@link
  * LoadClients} in a child JVM (so the load driver's JIT, heap and GC are not the servers') and
  * relays its result lines. The data directory is deleted at the end.
  *
@@ -66,8 +68,6 @@ public final class ServerCompare {
         "ratelimit.standard_per_minute", "1000000",
         "ratelimit.credential_per_minute", "1000000"));
     try (BulwarkServer server = BulwarkServer.builder(config).console(line -> { }).build().start()) {
-      // The server's own loader reads back the self-signed pair it generated: same certificate, same key.
-      TlsIdentity identity = TlsFiles.load(Optional.empty(), Optional.empty(), data, Clock.systemUTC());
       Path certificate = data.resolve("tls").resolve("cert.pem");
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
           .sslContext(PinnedTls.trusting(certificate)).build();
@@ -103,15 +103,53 @@ public final class ServerCompare {
       if (me.statusCode() == 200) {
         d.setProperty("me.body", Base64.getEncoder().encodeToString(me.body()));
       }
-      try (BareTarget bare = BareTarget.start(identity, answer)) {
-        d.setProperty("bare", bare.baseUrl());
+      Path answerFile = data.resolve("bare-answer.properties");
+      answer.writeTo(answerFile);
+      Process bare = startBare(data, answerFile);
+      try {
+        String[] started = awaitBare(bare);
+        d.setProperty("bare", started[0]);
+        d.setProperty("bare.pid", started[1]);
         d.setProperty("secret.path", SECRET_PATH);
         d.setProperty("secret.body", Base64.getEncoder().encodeToString(answer.body()));
-        System.out.printf("targets body_bytes=%d header_bytes=%d bulwark=%s bare=%s%n", answer.body().length,
-            answer.headerBytes(), server.baseUrl(), bare.baseUrl());
+        System.out.printf("targets body_bytes=%d header_bytes=%d bulwark=%s bare=%s (own JVM, pid %s)%n",
+            answer.body().length, answer.headerBytes(), server.baseUrl(), started[0], started[1]);
         runClients(writeDescriptor(data, d), args);
+      } finally {
+        bare.getOutputStream().close();
+        if (!bare.waitFor(10, TimeUnit.SECONDS)) {
+          bare.destroyForcibly();
+        }
       }
     }
+  }
+
+  /**
+   * Target B in a JVM of its own, started with this JVM's options (heap, flags) but no flight
+   * recording of its own, so that neither application's JIT profile is polluted by the other's
+   * traffic (see {@link BareTarget}).
+   */
+  private static Process startBare(Path data, Path answerFile) throws IOException {
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+      if (!option.contains("FlightRecording")) {
+        command.add(option);
+      }
+    }
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareTarget.class.getName(),
+        data.toString(), answerFile.toString()));
+    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** The bare target's URL and pid, once it listens. */
+  private static String[] awaitBare(Process bare) throws IOException {
+    BufferedReader out = new BufferedReader(new InputStreamReader(bare.getInputStream(), StandardCharsets.UTF_8));
+    String line = out.readLine();
+    if (line == null || !line.startsWith("bare ")) {
+      throw new IOException("the bare target did not start (it said: " + line + ")");
+    }
+    String[] parts = line.split(" ");
+    return new String[] {parts[1], parts[2]};
   }
 
   private static boolean hasSecretReads(BulwarkServer server) {
