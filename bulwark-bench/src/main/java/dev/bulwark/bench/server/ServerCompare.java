@@ -8,6 +8,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Writer;
 import java.lang.management.ManagementFactory;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
@@ -27,10 +28,10 @@ import java.util.stream.Stream;
 
 /**
  * The server benchmark of issue 7, target side: starts the real Bulwark server (SQLite in a fresh
- * temporary data directory, its self-signed certificate) and the bare Javalin target on the same
- * certificate in a JVM of its own, creates the accounts and the ~100-byte secret through the API, then runs {@link
- * LoadClients} in a child JVM (so the load driver's JIT, heap and GC are not the servers') and
- * relays its result lines. The data directory is deleted at the end.
+ * temporary data directory, its self-signed certificate) and, in a JVM of its own, the bare Javalin
+ * target on the same certificate; creates the accounts and the ~100-byte secret through the API,
+ * then runs {@link LoadClients} in another child JVM (so the load driver's JIT, heap and GC are not
+ * the servers') and relays its result lines. The data directory is deleted at the end.
  *
  * <p>A third, diagnostic target M is the same server's {@code GET /v1/me}: the same pipeline and
  * JWT check and one SQLite read, but no decryption and no audit record, to show how much of the
@@ -148,6 +149,14 @@ public final class ServerCompare {
     if (line == null || !line.startsWith("bare ")) {
       throw new IOException("the bare target did not start (it said: " + line + ")");
     }
+    // Anything it prints later is read and dropped, so a full pipe can never stall it.
+    Thread.ofVirtual().name("bare-target-output").start(() -> {
+      try {
+        out.transferTo(Writer.nullWriter());
+      } catch (IOException e) {
+        // the target ended
+      }
+    });
     String[] parts = line.split(" ");
     return new String[] {parts[1], parts[2]};
   }
