@@ -5,7 +5,7 @@ import dev.bulwark.server.tls.TlsIdentity;
 import dev.bulwark.server.tls.TlsFiles;
 import io.javalin.Javalin;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -65,17 +65,14 @@ public final class BareTarget implements AutoCloseable {
    */
   public static void main(String[] args) throws IOException {
     if (args.length != 2) {
-      System.err.println("usage: BareTarget DATA_DIR ANSWER_FILE");
-      System.exit(2);
+      throw new IllegalArgumentException("usage: BareTarget DATA_DIR ANSWER_FILE");
     }
     TlsIdentity identity = TlsFiles.load(Optional.empty(), Optional.empty(), Path.of(args[0]), Clock.systemUTC());
     try (BareTarget bare = start(identity, CapturedResponse.readFrom(Path.of(args[1])))) {
       System.out.println("bare " + bare.baseUrl() + " " + ProcessHandle.current().pid());
       System.out.flush();
-      InputStream in = System.in;
-      while (in.read() >= 0) {
-        // the parent keeps standard input open for as long as it wants the target
-      }
+      // The parent keeps standard input open for as long as it wants the target.
+      System.in.transferTo(OutputStream.nullOutputStream());
     }
   }
 

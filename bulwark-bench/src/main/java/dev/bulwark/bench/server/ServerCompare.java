@@ -131,15 +131,10 @@ public final class ServerCompare {
    * traffic (see {@link BareTarget}).
    */
   private static Process startBare(Path data, Path answerFile) throws IOException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-    for (String option : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-      if (!option.contains("FlightRecording")) {
-        command.add(option);
-      }
-    }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), BareTarget.class.getName(),
-        data.toString(), answerFile.toString()));
-    return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+    List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(option -> !option.contains("FlightRecording")).toList();
+    return new ProcessBuilder(javaCommand(options, BareTarget.class, data.toString(), answerFile.toString()))
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
   }
 
   /** The bare target's URL and pid, once it listens. */
@@ -177,19 +172,29 @@ public final class ServerCompare {
   }
 
   private static void runClients(Path descriptor, String[] args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "--enable-native-access=ALL-UNNAMED"));
+    List<String> options = new ArrayList<>(List.of("-Xmx512m", "--enable-native-access=ALL-UNNAMED"));
     String logging = System.getProperty("logback.configurationFile");
     if (logging != null) {
-      command.add("-Dlogback.configurationFile=" + logging);
+      options.add("-Dlogback.configurationFile=" + logging);
     }
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), LoadClients.class.getName(), descriptor.toString()));
-    command.addAll(List.of(args));
-    Process clients = new ProcessBuilder(command).inheritIO().start();
+    List<String> arguments = new ArrayList<>(List.of(descriptor.toString()));
+    arguments.addAll(List.of(args));
+    Process clients = new ProcessBuilder(javaCommand(options, LoadClients.class, arguments.toArray(String[]::new)))
+        .inheritIO().start();
     int exit = clients.waitFor();
     if (exit != 0) {
       throw new IOException("the load clients exited with " + exit);
     }
+  }
+
+  /** This JDK's {@code java} running {@code main} on this JVM's class path, with {@code options} and {@code args}. */
+  private static List<String> javaCommand(List<String> options, Class<?> main, String... args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(options);
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
+    command.addAll(List.of(args));
+    return command;
   }
 
   private static void deleteTree(Path root) throws IOException {
