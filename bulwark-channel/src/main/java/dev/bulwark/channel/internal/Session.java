@@ -350,6 +350,7 @@ public final class Session {
     } catch (IOException ignored) {
       // closing anyway
     }
+    in.unwatch();
     // Wakes writers waiting for a record that will never be written (its sealer failed or is gone).
     writer.fail();
     List<StreamImpl> open = new ArrayList<>(streams.values());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The socket's input with two kinds of timeout: an idle wait for the first byte of a record, then
@@ -18,7 +19,8 @@ import java.net.SocketTimeoutException;
  * record and nothing is readable, it goes back to a process-wide pool ({@link BufferPool#READ}),
  * so an idle session holds none (idle heap,
  * docs/channel-protocol.md §4), and the handshake, which an unauthenticated peer drives, never gets
- * one. Not thread-safe: one reader.
+ * one. A session's reads are untimed on the socket: their deadlines are enforced by the {@link
+ * ReadWatchdog} (the handshake's, by socket timeouts). Not thread-safe: one reader.
  */
 public final class TimedInput extends InputStream {
   /**
@@ -36,6 +38,8 @@ public final class TimedInput extends InputStream {
   /** The SO_TIMEOUT last set, so an unchanged timeout costs no call per read. */
   private int soTimeout = -1;
   private boolean buffering;
+  /** The session's reads' deadlines, as the watchdog sees them (watched from the first session read). */
+  private final ReadWatchdog.Watch watch;
   private byte[] buffer;
   private int position;
   private int limit;
@@ -43,6 +47,7 @@ public final class TimedInput extends InputStream {
   public TimedInput(Socket socket) throws IOException {
     this.socket = socket;
     this.in = socket.getInputStream();
+    this.watch = new ReadWatchdog.Watch(socket);
   }
 
   /** Everything read from now on must arrive before {@code deadlineNanos} (System.nanoTime). */
@@ -168,6 +173,9 @@ public final class TimedInput extends InputStream {
   }
 
   private int readSocket(byte[] b, int off, int len) throws IOException {
+    if (buffering) {
+      return readWatched(b, off, len);
+    }
     if (waitingForRecord) {
       soTimeout((int) Math.min(Integer.MAX_VALUE, idleMillis));
       int n = in.read(b, off, len);
@@ -182,6 +190,49 @@ public final class TimedInput extends InputStream {
     }
     soTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
     return in.read(b, off, len);
+  }
+
+  /**
+   * A session's read: untimed on the socket, its deadline armed for the {@link ReadWatchdog}
+   * instead, which closes the socket once the deadline has passed (see there for why).
+   */
+  private int readWatched(byte[] b, int off, int len) throws IOException {
+    long deadline;
+    if (waitingForRecord) {
+      deadline = idleMillis == 0
+          ? ReadWatchdog.Watch.UNARMED
+          : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
+    } else {
+      if (deadlineNanos - System.nanoTime() <= 0) {
+        throw new SocketTimeoutException("deadline passed");
+      }
+      deadline = deadlineNanos;
+    }
+    if (!watch.started()) {
+      soTimeout(0);
+      watch.start();
+    }
+    watch.arm(deadline);
+    int n;
+    try {
+      n = in.read(b, off, len);
+    } catch (IOException e) {
+      if (watch.expired()) {
+        throw new SocketTimeoutException("deadline passed");
+      }
+      throw e;
+    } finally {
+      watch.disarm();
+    }
+    if (n > 0 && waitingForRecord) {
+      deadline(System.nanoTime() + readNanos);
+    }
+    return n;
+  }
+
+  /** The session ended: the watchdog lets go of this input for good. Idempotent. */
+  public void unwatch() {
+    watch.end();
   }
 
   private void soTimeout(int millis) throws IOException {
