@@ -21,6 +21,12 @@ import java.nio.channels.ByteChannel;
  * }
  *
  * <p>Failures (a reset by the peer, a closed session) surface as {@link ChannelException}.
+ *
+ * <p>Reads and writes may do the session's socket I/O on the calling thread (a waiting reader reads
+ * the session's records itself when no other thread does: docs/channel-protocol.md §4). The JDK
+ * closes a socket whose virtual-thread reader or writer is interrupted, so interrupting a thread
+ * blocked in a read or write may close the whole session, every stream with it. To give up on one
+ * stream, call {@link #reset()} from another thread instead.
  */
 public interface ChannelStream extends Closeable {
   /** The stream id (1, 2, 3... in the order the client opened them). */

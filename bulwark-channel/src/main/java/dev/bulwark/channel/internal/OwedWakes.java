@@ -8,7 +8,7 @@ import java.util.List;
  * (docs/channel-protocol.md §4, bulk path). The reader wakes them before any socket read that may
  * wait on the network, so delivery is never held back behind it, or once {@link #WAKE_AFTER_BYTES}
  * of DATA are queued, so records that arrive back to back cost a stream one wake-up per burst, not
- * one per record. Not thread-safe: the session's reader thread alone uses it.
+ * one per record. Not thread-safe: only the holder of the session's receive role uses it.
  */
 final class OwedWakes {
   /**

@@ -6,7 +6,7 @@ import dev.bulwark.channel.ChannelSuite;
 /**
  * The receiving half: accepts the next counter of the current epoch, or counter 0 of the next
  * epoch if and only if the record authenticates under the ratcheted key (docs/channel-protocol.md
- * §3). Everything else is refused. Not thread-safe: one reader thread owns it.
+ * §3). Everything else is refused. Not thread-safe: the holder of the session's receive role owns it (one thread at a time).
  */
 public final class ReceiveDirection {
   private final ChannelSuite suite;

@@ -10,11 +10,15 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * One authenticated session on one connection: a reader loop that opens records and hands them to
+ * One authenticated session on one connection: a receive role whose holder (the session's reader,
+ * or a waiting application thread) opens records and hands them to
  * their stream, a send lock that hands out nonces and write tickets, sealing outside that lock on
  * the sending thread, an {@link OrderedWriter} that puts records on the wire in counter order, the
  * stream table with its cap
@@ -52,9 +56,36 @@ public final class Session {
   private final AtomicInteger grownStreams = new AtomicInteger();
   private final ConcurrentHashMap<Integer, StreamImpl> streams = new ConcurrentHashMap<>();
   private final Object openLock = new Object();
-  /** Streams given DATA whose readers are not yet woken; the reader thread's alone. */
+  /** Streams given DATA whose readers are not yet woken; the receive role's holder's alone. */
   private final OwedWakes owedWakes = new OwedWakes();
   private int highestStreamId;
+  /**
+   * The receive role: whoever holds it reads, opens and dispatches records. Usually the session's
+   * own reader thread; an application thread that waits for its stream's data or credit takes it
+   * instead when it is free (leader/follower), so a bulk transfer costs one wake-up per burst (the
+   * socket waking the consumer) instead of two (socket to session reader, reader to consumer).
+   */
+  private final ReentrantLock receiveRole = new ReentrantLock();
+  /** Application threads that wait for a record while another thread holds the role. */
+  private final AtomicInteger waitingForPeer = new AtomicInteger();
+  /**
+   * What the last application thread that found the role taken waits for, while it waits (it
+   * clears it when it stops): once that holds and that thread is the only one waiting, the
+   * session's reader lets go of the role after its batch, so that thread, woken, reads for itself
+   * on its next wait.
+   */
+  private final AtomicReference<BooleanSupplier> roleWantedFor = new AtomicReference<>();
+  /** When an application thread last let go of the role (System.nanoTime). */
+  private volatile long appReleasedNanos = System.nanoTime() - LEASE_NANOS;
+  /** The session's reader is parked until an application thread lets go of the role. */
+  private volatile boolean readerDormant;
+  private volatile Thread reader;
+  /**
+   * How long the session's reader leaves the role to an application thread that just let go of
+   * it: a consumer in a loop comes back for its next read well within this, and records nobody
+   * waits for (a new stream, a FIN, another stream's DATA) wait at most about this long.
+   */
+  static final long LEASE_NANOS = 20_000_000L;
   private volatile boolean closed;
   private volatile boolean goingAway;
   private volatile boolean peerGoingAway;
@@ -69,22 +100,123 @@ public final class Session {
     this.options = options;
   }
 
-  /** Reads records until the session ends; never throws. Run it on its own (virtual) thread. */
+  /**
+   * The session's reader: holds the receive role whenever no application thread uses it, until the
+   * session ends; never throws. Run it on its own (virtual) thread.
+   */
   public void runReader() {
+    reader = Thread.currentThread();
     try {
       while (!closed) {
-        if (!owedWakes.isEmpty() && (owedWakes.full() || !in.nextRecordReadable())) {
-          // The next read may wait on the network (or enough is queued): wake the streams first.
-          owedWakes.wakeAll();
+        if (receiveRole.tryLock()) {
+          boolean lead = waitingForPeer.get() > 0 || System.nanoTime() - appReleasedNanos >= LEASE_NANOS;
+          if (lead) {
+            BooleanSupplier handedTo;
+            try {
+              readRecords(this::handOver);
+            } finally {
+              handedTo = roleWantedFor.get();
+              owedWakes.wakeAll();
+              // Handing over: the thread that asked takes the role on its next wait.
+              appReleasedNanos = System.nanoTime();
+              receiveRole.unlock();
+            }
+            BooleanSupplier wanted = roleWantedFor.get();
+            if (waitingForPeer.get() > 1 || wanted != handedTo || (wanted != null && !wanted.getAsBoolean())) {
+              continue; // someone else began to wait as the role changed hands: read on for them
+            }
+          } else {
+            receiveRole.unlock();
+          }
+          if (!closed) {
+            LockSupport.parkNanos(this, LEASE_NANOS);
+          }
+        } else {
+          // An application thread leads: sleep until it lets go (it wakes us then).
+          readerDormant = true;
+          if (receiveRole.isLocked() && !closed) {
+            LockSupport.park(this);
+          }
+          readerDormant = false;
         }
-        in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
-        dispatch(RecordIo.readBuffered(in, keys.receive()));
       }
     } catch (IOException | RuntimeException e) {
       // Tag failure, replay, timeout, reset connection, protocol violation: the session ends here,
       // and no byte of the offending record reached a stream.
       close();
     }
+  }
+
+  /**
+   * Whether the session's reader should let go of the role now: exactly one application thread
+   * waits, it asked for the role, and what it waits for has arrived (it is woken as the reader lets
+   * go). With more waiting, or the one waiting not served yet, the reader keeps reading for them.
+   */
+  private boolean handOver() {
+    BooleanSupplier wanted = roleWantedFor.get();
+    return wanted != null && waitingForPeer.get() <= 1 && wanted.getAsBoolean();
+  }
+
+  /** Reads and dispatches records until {@code done}; the caller holds the receive role. */
+  private void readRecords(BooleanSupplier done) throws IOException {
+    while (!closed && !done.getAsBoolean()) {
+      if (!owedWakes.isEmpty() && (owedWakes.full() || !in.nextRecordReadable())) {
+        // The next read may wait on the network (or enough is queued): wake the streams first.
+        owedWakes.wakeAll();
+      }
+      in.awaitRecord(options.idleMillis(), options.readTimeoutNanos());
+      dispatch(RecordIo.readBuffered(in, keys.receive()));
+    }
+  }
+
+  /**
+   * Called by an application thread about to wait for a record (its stream's DATA, FIN or credit):
+   * if the receive role is free, reads records on this thread until {@code satisfied}; otherwise
+   * registers the caller as waiting, and the caller waits to be woken, then calls {@link
+   * #stopWaiting}. Never throws: a failure closes the session, which fails every stream.
+   *
+   * @return true if this thread led (the caller re-checks), false if it must wait
+   */
+  boolean leadOrWait(BooleanSupplier satisfied) {
+    waitingForPeer.incrementAndGet();
+    while (true) {
+      // An interrupted virtual thread's socket read closes the socket (JDK behaviour): a thread with
+      // its interrupt flag set never reads for the session, it waits as it always did.
+      if (closed || Thread.currentThread().isInterrupted()) {
+        return false;
+      }
+      if (receiveRole.tryLock()) {
+        break;
+      }
+      roleWantedFor.set(satisfied);
+      if (receiveRole.isLocked()) {
+        // Its holder counts this thread as waiting: it reads on for it, or wakes the session's
+        // reader when it lets go.
+        return false;
+      }
+      // Let go meanwhile, maybe before it could see this thread waiting: try again.
+    }
+    roleWantedFor.compareAndSet(satisfied, null);
+    waitingForPeer.decrementAndGet();
+    try {
+      readRecords(satisfied);
+    } catch (IOException | RuntimeException e) {
+      close();
+    } finally {
+      owedWakes.wakeAll();
+      appReleasedNanos = System.nanoTime();
+      receiveRole.unlock();
+      if (readerDormant || waitingForPeer.get() > 0) {
+        LockSupport.unpark(reader);
+      }
+    }
+    return true;
+  }
+
+  /** The caller of a {@link #leadOrWait} that returned false is no longer waiting. */
+  void stopWaiting(BooleanSupplier satisfied) {
+    roleWantedFor.compareAndSet(satisfied, null);
+    waitingForPeer.decrementAndGet();
   }
 
   private void dispatch(RecordIo.Opened record) throws IOException {
@@ -363,8 +495,9 @@ public final class Session {
     } finally {
       sendLock.unlock();
     }
-    // The receive key belongs to the reader thread, which is leaving or will fail on the closed socket.
+    // The receive key belongs to the role's holder, which is leaving or will fail on the closed socket.
     keys.receive().destroy();
+    LockSupport.unpark(reader);
     options.onClosed().run();
   }
 

@@ -42,7 +42,7 @@ final class StreamImpl implements ChannelStream {
   private boolean reset;
   private String failure;
   private boolean finished;
-  /** DATA was queued and the reader not yet woken for it; the session's reader thread owes a {@link #wake}. */
+  /** DATA was queued and the reader not yet woken for it; the receive role's holder owes a {@link #wake}. */
   private boolean wakeOwed;
 
   StreamImpl(int id, Session session) {
@@ -184,11 +184,10 @@ final class StreamImpl implements ChannelStream {
     try {
       int n;
       long update = 0;
+      // Only this thread consumes (reader lock): once readable, it stays readable until it reads.
+      awaitPeer(readable, this::readableNow);
       lock.lock();
       try {
-        while (chunks.isEmpty() && !remoteFin && !reset) {
-          readable.awaitUninterruptibly();
-        }
         if (reset) {
           throw new ChannelException(failure);
         }
@@ -238,6 +237,46 @@ final class StreamImpl implements ChannelStream {
     }
   }
 
+  /**
+   * Waits, without {@link #lock}, until {@code ready}: reads the session's records on this thread
+   * if its receive role is free (leader/follower, docs/channel-protocol.md §4), or waits on {@code
+   * condition} to be woken by whoever holds it.
+   */
+  private void awaitPeer(Condition condition, java.util.function.BooleanSupplier ready) {
+    while (!ready.getAsBoolean()) {
+      if (session.leadOrWait(ready)) {
+        continue;
+      }
+      lock.lock();
+      try {
+        while (!ready.getAsBoolean()) {
+          condition.awaitUninterruptibly();
+        }
+      } finally {
+        lock.unlock();
+        session.stopWaiting(ready);
+      }
+    }
+  }
+
+  private boolean readableNow() {
+    lock.lock();
+    try {
+      return !chunks.isEmpty() || remoteFin || reset;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private boolean writableNow() {
+    lock.lock();
+    try {
+      return sendCredit > 0 || reset || localFin;
+    } finally {
+      lock.unlock();
+    }
+  }
+
   int available() {
     lock.lock();
     try {
@@ -257,11 +296,10 @@ final class StreamImpl implements ChannelStream {
       int done = 0;
       while (done < len) {
         int n;
+        // Only this thread spends credit (writer lock): once there is some, it stays until spent.
+        awaitPeer(writable, this::writableNow);
         lock.lock();
         try {
-          while (sendCredit == 0 && !reset && !localFin) {
-            writable.awaitUninterruptibly();
-          }
           if (reset) {
             throw new ChannelException(failure);
           }

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
  * so an idle session holds none (idle heap,
  * docs/channel-protocol.md §4), and the handshake, which an unauthenticated peer drives, never gets
  * one. A session's reads are untimed on the socket: their deadlines are enforced by the {@link
- * ReadWatchdog} (the handshake's, by socket timeouts). Not thread-safe: one reader.
+ * ReadWatchdog} (the handshake's, by socket timeouts). Not thread-safe: one reader at a time (the
+ * holder of the session's receive role).
  */
 public final class TimedInput extends InputStream {
   /**
