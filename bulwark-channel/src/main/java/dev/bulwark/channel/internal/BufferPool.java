@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * left to the garbage collector, so a buffer is never reused while something may still read it.
  * A plaintext buffer is not zeroed when given back: its next user overwrites the bytes it reads,
  * and an array left to the collector was never zeroed either. Holds at most {@link #SLOTS} arrays
- * per pool ({@link #READ_SLOTS} read buffers, {@link #OPENED_SLOTS} plaintext buffers), made lazily, none per session (idle heap).
+ * per pool ({@link #SLOTS} sealed runs of about 64 KiB each, so at most 2 MiB; {@link #READ_SLOTS}
+ * read buffers, {@link #OPENED_SLOTS} plaintext buffers), made lazily, none per session (idle heap).
  * Thread-safe.
  */
 final class BufferPool {
@@ -23,8 +24,11 @@ final class BufferPool {
   static final int READ_SLOTS = 16;
   /** Sealed records of this many plaintext bytes or more go through {@link #SEALED}. */
   static final int MIN_POOLED_PLAINTEXT = 4096;
-  /** Whole sealed records: header, the largest ciphertext, tag. */
-  static final BufferPool SEALED = new BufferPool(RecordHeader.BYTES + RecordHeader.MAX_LENGTH);
+  /**
+   * Sealed records: room for a run of {@link Session#RUN_RECORDS} whole records (header, the
+   * largest ciphertext, tag each), sealed back to back and written at once.
+   */
+  static final BufferPool SEALED = new BufferPool(Session.RUN_RECORDS * (RecordHeader.BYTES + RecordHeader.MAX_LENGTH));
   /**
    * Opened plaintext buffers kept: a grown receive window (1 MiB) holds 64 full records queued for
    * their reader, so with {@link #SLOTS} half of every 1 MiB burst was allocated afresh (JFR: the

@@ -78,11 +78,16 @@ final class RecordCipher {
    * already written at {@code record[0..RecordHeader.BYTES)} and is the associated data.
    */
   void seal(byte[] nonce, byte[] in, int inOffset, int length, byte[] record) {
+    seal(nonce, in, inOffset, length, record, 0);
+  }
+
+  /** Seals like {@link #seal(byte[], byte[], int, int, byte[])} into the record whose header is at {@code at}. */
+  void seal(byte[] nonce, byte[] in, int inOffset, int length, byte[] record, int at) {
     Cipher cipher = borrow();
     try {
       cipher.init(Cipher.ENCRYPT_MODE, keySpec, spec(nonce));
-      cipher.updateAAD(record, 0, RecordHeader.BYTES);
-      cipher.doFinal(in, inOffset, length, record, RecordHeader.BYTES);
+      cipher.updateAAD(record, at, RecordHeader.BYTES);
+      cipher.doFinal(in, inOffset, length, record, at + RecordHeader.BYTES);
       giveBack(cipher);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("sealing a record failed", e);

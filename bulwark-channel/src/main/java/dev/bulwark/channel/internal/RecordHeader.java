@@ -61,17 +61,22 @@ public record RecordHeader(int length, long epoch, int streamId, int type) {
   }
 
   static void write(byte[] out, int length, long epoch, int streamId, int type) {
-    out[0] = (byte) (length >>> 8);
-    out[1] = (byte) length;
-    out[2] = (byte) (epoch >>> 24);
-    out[3] = (byte) (epoch >>> 16);
-    out[4] = (byte) (epoch >>> 8);
-    out[5] = (byte) epoch;
-    out[6] = (byte) (streamId >>> 24);
-    out[7] = (byte) (streamId >>> 16);
-    out[8] = (byte) (streamId >>> 8);
-    out[9] = (byte) streamId;
-    out[10] = (byte) type;
+    write(out, 0, length, epoch, streamId, type);
+  }
+
+  /** Writes the header at {@code at} of {@code out}. */
+  static void write(byte[] out, int at, int length, long epoch, int streamId, int type) {
+    out[at] = (byte) (length >>> 8);
+    out[at + 1] = (byte) length;
+    out[at + 2] = (byte) (epoch >>> 24);
+    out[at + 3] = (byte) (epoch >>> 16);
+    out[at + 4] = (byte) (epoch >>> 8);
+    out[at + 5] = (byte) epoch;
+    out[at + 6] = (byte) (streamId >>> 24);
+    out[at + 7] = (byte) (streamId >>> 16);
+    out[at + 8] = (byte) (streamId >>> 8);
+    out[at + 9] = (byte) streamId;
+    out[at + 10] = (byte) type;
   }
 
   static byte[] nonce(long epoch, long counter) {

@@ -100,12 +100,22 @@ public final class SendDirection {
      * @return the record's length in {@code out}, header included
      */
     public int sealInto(byte[] payload, int offset, byte[] out) {
+      return sealInto(payload, offset, out, 0);
+    }
+
+    /**
+     * Seals like {@link #sealInto(byte[], int, byte[])} at {@code at} of {@code out}, so that
+     * consecutive records can be sealed back to back into one buffer; call once.
+     *
+     * @return the record's length in {@code out}, header included
+     */
+    public int sealInto(byte[] payload, int offset, byte[] out, int at) {
       if (!sealed.compareAndSet(false, true)) {
         throw new IllegalStateException("a reserved record is sealed once: its nonce is spent");
       }
       int ciphertextLength = length + RecordCipher.TAG_BYTES;
-      RecordHeader.write(out, ciphertextLength, epoch, streamId, type);
-      cipher.seal(RecordHeader.nonce(epoch, counter), payload, offset, length, out);
+      RecordHeader.write(out, at, ciphertextLength, epoch, streamId, type);
+      cipher.seal(RecordHeader.nonce(epoch, counter), payload, offset, length, out, at);
       return RecordHeader.BYTES + ciphertextLength;
     }
   }

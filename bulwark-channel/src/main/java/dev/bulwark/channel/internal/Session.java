@@ -391,36 +391,52 @@ public final class Session {
     send(streamId, type, payload, 0, 4);
   }
 
+  /** A DATA write is sealed and written as a run of up to this many full records at once. */
+  static final int RUN_RECORDS = 4;
+
   /**
-   * Seals and writes one record. The nonce and the write ticket are taken together under the send
-   * lock, so ticket order is counter order, also across a ratchet; the AES/ChaCha work runs outside
-   * it, in parallel with other streams' writers; the record leaves in ticket order. Any failure
+   * Seals and writes one record, or, for DATA of more than one record's plaintext (up to {@link
+   * #RUN_RECORDS} records' worth), a run of consecutive records in one socket write, so the peer's
+   * reader is woken once per run instead of once per record. The nonces and the one write ticket
+   * are taken together under the send lock, so ticket order is counter order, also across a
+   * ratchet (a run may span one; each record is sealed under its own epoch); the AES/ChaCha work
+   * runs outside it, in parallel with other streams' writers; the run leaves in ticket order.
+   * Nothing changes on the wire: the records are the same as if written one by one. Any failure
    * (exhausted epochs, a sealing error, a socket error) closes the session.
    */
   void send(int streamId, int type, byte[] payload, int offset, int length) throws IOException {
-    if (length > RecordHeader.MAX_PLAINTEXT_BYTES) {
-      throw new IllegalArgumentException("record plaintext over 16384 bytes"); // a caller's bug; no nonce spent
+    int max = RecordHeader.MAX_PLAINTEXT_BYTES * (type == RecordHeader.DATA ? RUN_RECORDS : 1);
+    if (length > max) {
+      throw new IllegalArgumentException("plaintext over " + max + " bytes"); // a caller's bug; no nonce spent
     }
+    int count = Math.max(1, (length + RecordHeader.MAX_PLAINTEXT_BYTES - 1) / RecordHeader.MAX_PLAINTEXT_BYTES);
     try {
-      SendDirection.Reserved reserved;
+      SendDirection.Reserved[] reserved = new SendDirection.Reserved[count];
       long ticket;
       sendLock.lock();
       try {
         if (closed) {
           throw new ChannelException("session closed");
         }
-        reserved = keys.send().reserve(streamId, type, length);
+        for (int i = 0; i < count; i++) {
+          int at = i * RecordHeader.MAX_PLAINTEXT_BYTES;
+          reserved[i] = keys.send().reserve(streamId, type, Math.min(RecordHeader.MAX_PLAINTEXT_BYTES, length - at));
+        }
         ticket = nextTicket++;
       } finally {
         sendLock.unlock();
       }
       if (length >= BufferPool.MIN_POOLED_PLAINTEXT) {
-        byte[] record = BufferPool.SEALED.take();
-        writer.write(ticket, record, reserved.sealInto(payload, offset, record));
+        byte[] run = BufferPool.SEALED.take();
+        int sealed = 0;
+        for (int i = 0; i < count; i++) {
+          sealed += reserved[i].sealInto(payload, offset + i * RecordHeader.MAX_PLAINTEXT_BYTES, run, sealed);
+        }
+        writer.write(ticket, run, sealed);
         // Written: nothing reads it any more. On any failure it is left to the collector instead.
-        BufferPool.SEALED.give(record);
+        BufferPool.SEALED.give(run);
       } else {
-        byte[] record = reserved.seal(payload, offset);
+        byte[] record = reserved[0].seal(payload, offset);
         writer.write(ticket, record, record.length);
       }
     } catch (IOException | RuntimeException e) {

@@ -306,7 +306,8 @@ final class StreamImpl implements ChannelStream {
           if (localFin) {
             throw new ChannelException("stream: write after closeWrite");
           }
-          n = (int) Math.min(Math.min(len - done, sendCredit), RecordHeader.MAX_PLAINTEXT_BYTES);
+          // Up to a run of full records at once: one socket write, one wake-up of the peer's reader.
+          n = (int) Math.min(Math.min(len - done, sendCredit), (long) Session.RUN_RECORDS * RecordHeader.MAX_PLAINTEXT_BYTES);
           sendCredit -= n;
         } finally {
           lock.unlock();

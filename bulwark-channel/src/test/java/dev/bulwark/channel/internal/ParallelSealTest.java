@@ -153,8 +153,11 @@ class ParallelSealTest {
         Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
         Socket server = listener.accept()) {
       Session session = session(client, ChannelSuite.AES_256_GCM, RekeyPolicy.defaults());
-      byte[] big = new byte[RecordHeader.MAX_PLAINTEXT_BYTES + 1];
+      byte[] big = new byte[Session.RUN_RECORDS * RecordHeader.MAX_PLAINTEXT_BYTES + 1];
       assertThatThrownBy(() -> session.send(1, RecordHeader.DATA, big, 0, big.length))
+          .isInstanceOf(IllegalArgumentException.class);
+      // A control record is one record: over one record's plaintext is a caller's bug too.
+      assertThatThrownBy(() -> session.send(1, RecordHeader.WINDOW, big, 0, RecordHeader.MAX_PLAINTEXT_BYTES + 1))
           .isInstanceOf(IllegalArgumentException.class);
       session.send(1, RecordHeader.DATA, big, 0, 5);
       ReceiveDirection receive = new ReceiveDirection(ChannelSuite.AES_256_GCM,
@@ -162,6 +165,45 @@ class ParallelSealTest {
       // Counter 0 is still the next nonce: the refused record spent none.
       assertThat(RecordIo.read(new BufferedInputStream(server.getInputStream()), receive).payload()).hasSize(5);
       assertThat(session.isClosed()).isFalse();
+      session.close();
+    }
+  }
+
+  /**
+   * A DATA write of several records' plaintext leaves as a run sealed back to back into one buffer:
+   * on the wire exactly the records a record-by-record write would have made (full records, then
+   * the rest), with consecutive nonces, also when the sender ratchets inside the run.
+   */
+  @ParameterizedTest
+  @EnumSource(ChannelSuite.class)
+  void dataRun_isConsecutiveFullRecords_alsoAcrossARatchet(ChannelSuite suite) throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+        Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
+        Socket server = listener.accept()) {
+      Session session = session(client, suite, RekeyPolicy.defaults().withAfterRecords(3));
+      byte[] payload = new byte[3 * RecordHeader.MAX_PLAINTEXT_BYTES + 1000];
+      ThreadLocalRandom.current().nextBytes(payload);
+      session.send(7, RecordHeader.DATA, payload, 0, payload.length);
+      session.send(7, RecordHeader.DATA, payload, 0, payload.length);
+      ReceiveDirection receive = new ReceiveDirection(suite, KeySchedule.initial(IKM, TH, suite, true));
+      InputStream in = new BufferedInputStream(server.getInputStream());
+      List<long[]> nonces = new ArrayList<>();
+      ByteArrayOutputStream received = new ByteArrayOutputStream();
+      List<Integer> lengths = new ArrayList<>();
+      for (int i = 0; i < 8; i++) {
+        RecordIo.Received r = RecordIo.read(in, receive);
+        assertThat(r.header().streamId()).isEqualTo(7);
+        nonces.add(new long[] {r.header().epoch(), receive.nextCounter() - 1});
+        lengths.add(r.payload().length);
+        received.writeBytes(r.payload());
+      }
+      int full = RecordHeader.MAX_PLAINTEXT_BYTES;
+      assertThat(lengths).containsExactly(full, full, full, 1000, full, full, full, 1000);
+      assertStrictlyIncreasing(nonces);
+      assertThat(nonces.getLast()[0]).as("the sender ratcheted inside the runs").isEqualTo(2);
+      byte[] both = received.toByteArray();
+      assertThat(java.util.Arrays.copyOfRange(both, 0, payload.length)).isEqualTo(payload);
+      assertThat(java.util.Arrays.copyOfRange(both, payload.length, both.length)).isEqualTo(payload);
       session.close();
     }
   }
