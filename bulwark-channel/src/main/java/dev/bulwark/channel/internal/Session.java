@@ -182,7 +182,11 @@ public final class Session {
     while (true) {
       // An interrupted virtual thread's socket read closes the socket (JDK behaviour): a thread with
       // its interrupt flag set never reads for the session, it waits as it always did.
-      if (closed || Thread.currentThread().isInterrupted()) {
+      if (closed) {
+        return false;
+      }
+      if (Thread.currentThread().isInterrupted()) {
+        LockSupport.unpark(reader); // if the role is free, the session's reader reads for it now
         return false;
       }
       if (receiveRole.tryLock()) {
