@@ -180,13 +180,14 @@ public final class Session {
   boolean leadOrWait(BooleanSupplier satisfied) {
     waitingForPeer.incrementAndGet();
     while (true) {
-      // An interrupted virtual thread's socket read closes the socket (JDK behaviour): a thread with
-      // its interrupt flag set never reads for the session, it waits as it always did.
       if (closed) {
         return false;
       }
       if (Thread.currentThread().isInterrupted()) {
-        LockSupport.unpark(reader); // if the role is free, the session's reader reads for it now
+        // An interrupted virtual thread's socket read closes the socket (JDK behaviour): a thread
+        // with its interrupt flag set never reads for the session, it waits as it always did. If the
+        // role is free, the session's reader reads for it now.
+        LockSupport.unpark(reader);
         return false;
       }
       if (receiveRole.tryLock()) {
@@ -397,6 +398,8 @@ public final class Session {
 
   /** A DATA write is sealed and written as a run of up to this many full records at once. */
   static final int RUN_RECORDS = 4;
+  /** The most plaintext one {@link #send} of DATA takes: a run of full records. */
+  static final int RUN_PLAINTEXT_BYTES = RUN_RECORDS * RecordHeader.MAX_PLAINTEXT_BYTES;
 
   /**
    * Seals and writes one record, or, for DATA of more than one record's plaintext (up to {@link
@@ -409,7 +412,7 @@ public final class Session {
    * (exhausted epochs, a sealing error, a socket error) closes the session.
    */
   void send(int streamId, int type, byte[] payload, int offset, int length) throws IOException {
-    int max = RecordHeader.MAX_PLAINTEXT_BYTES * (type == RecordHeader.DATA ? RUN_RECORDS : 1);
+    int max = type == RecordHeader.DATA ? RUN_PLAINTEXT_BYTES : RecordHeader.MAX_PLAINTEXT_BYTES;
     if (length > max) {
       throw new IllegalArgumentException("plaintext over " + max + " bytes"); // a caller's bug; no nonce spent
     }

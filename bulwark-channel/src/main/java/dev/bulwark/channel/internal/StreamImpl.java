@@ -307,7 +307,7 @@ final class StreamImpl implements ChannelStream {
             throw new ChannelException("stream: write after closeWrite");
           }
           // Up to a run of full records at once: one socket write, one wake-up of the peer's reader.
-          n = (int) Math.min(Math.min(len - done, sendCredit), (long) Session.RUN_RECORDS * RecordHeader.MAX_PLAINTEXT_BYTES);
+          n = (int) Math.min(Math.min(len - done, sendCredit), Session.RUN_PLAINTEXT_BYTES);
           sendCredit -= n;
         } finally {
           lock.unlock();

@@ -173,23 +173,27 @@ public final class TimedInput extends InputStream {
     position += n;
   }
 
+  /**
+   * One socket read under the current wait: the idle wait for a record to start, or the started
+   * record's (or the handshake's) deadline. Once the record's first bytes came, the rest is due
+   * within the read timeout.
+   */
   private int readSocket(byte[] b, int off, int len) throws IOException {
-    if (buffering) {
-      return readWatched(b, off, len);
-    }
-    if (waitingForRecord) {
-      soTimeout((int) Math.min(Integer.MAX_VALUE, idleMillis));
-      int n = in.read(b, off, len);
-      if (n > 0) {
-        deadline(System.nanoTime() + readNanos);
-      }
-      return n;
-    }
-    long remainingNanos = deadlineNanos - System.nanoTime();
-    if (remainingNanos <= 0) {
+    if (!waitingForRecord && deadlineNanos - System.nanoTime() <= 0) {
       throw new SocketTimeoutException("deadline passed");
     }
-    soTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, remainingNanos / 1_000_000)));
+    int n = buffering ? readWatched(b, off, len) : readTimed(b, off, len);
+    if (n > 0 && waitingForRecord) {
+      deadline(System.nanoTime() + readNanos);
+    }
+    return n;
+  }
+
+  /** The handshake's read: bounded by a socket timeout. */
+  private int readTimed(byte[] b, int off, int len) throws IOException {
+    soTimeout(waitingForRecord
+        ? (int) Math.min(Integer.MAX_VALUE, idleMillis)
+        : (int) Math.max(1, Math.min(Integer.MAX_VALUE, (deadlineNanos - System.nanoTime()) / 1_000_000)));
     return in.read(b, off, len);
   }
 
@@ -199,24 +203,20 @@ public final class TimedInput extends InputStream {
    */
   private int readWatched(byte[] b, int off, int len) throws IOException {
     long deadline;
-    if (waitingForRecord) {
-      deadline = idleMillis == 0
-          ? ReadWatchdog.Watch.UNARMED
-          : System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
-    } else {
-      if (deadlineNanos - System.nanoTime() <= 0) {
-        throw new SocketTimeoutException("deadline passed");
-      }
+    if (!waitingForRecord) {
       deadline = deadlineNanos;
+    } else if (idleMillis == 0) {
+      deadline = ReadWatchdog.Watch.UNARMED;
+    } else {
+      deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(idleMillis);
     }
     if (!watch.started()) {
       soTimeout(0);
       watch.start();
     }
     watch.arm(deadline);
-    int n;
     try {
-      n = in.read(b, off, len);
+      return in.read(b, off, len);
     } catch (IOException e) {
       if (watch.expired()) {
         throw new SocketTimeoutException("deadline passed");
@@ -225,10 +225,6 @@ public final class TimedInput extends InputStream {
     } finally {
       watch.disarm();
     }
-    if (n > 0 && waitingForRecord) {
-      deadline(System.nanoTime() + readNanos);
-    }
-    return n;
   }
 
   /** The session ended: the watchdog lets go of this input for good. Idempotent. */

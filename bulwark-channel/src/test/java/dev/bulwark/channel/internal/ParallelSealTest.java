@@ -153,7 +153,7 @@ class ParallelSealTest {
         Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
         Socket server = listener.accept()) {
       Session session = session(client, ChannelSuite.AES_256_GCM, RekeyPolicy.defaults());
-      byte[] big = new byte[Session.RUN_RECORDS * RecordHeader.MAX_PLAINTEXT_BYTES + 1];
+      byte[] big = new byte[Session.RUN_PLAINTEXT_BYTES + 1];
       assertThatThrownBy(() -> session.send(1, RecordHeader.DATA, big, 0, big.length))
           .isInstanceOf(IllegalArgumentException.class);
       // A control record is one record: over one record's plaintext is a caller's bug too.
