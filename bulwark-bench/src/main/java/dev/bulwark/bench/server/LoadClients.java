@@ -33,9 +33,13 @@ import javax.net.ssl.SSLContext;
  * the warm-up) and not measured, so that round 1 finds each target's code compiled as the later
  * rounds do, instead of one target's cold start landing in its first measured window.
  *
- * <p>Options: {@code --rounds 2 --clients 16 --warmup 5 --measure 10 --prewarm 5 --login-clients 2,4,8
- * --login-warmup 5 --login-measure 20} (seconds); {@code --login-clients 0} skips the logins, {@code
- * --prewarm 0} the pre-warm.
+ * <p>With {@code --latency-clients N} (N &gt; 0), one more window per read target follows the rounds,
+ * with N clients instead of {@code --clients}, labelled {@code <target>-cN}: at a concurrency too
+ * low to keep both servers busy it shows latency, not capacity, and is reported apart from the ratio.
+ *
+ * <p>Options: {@code --rounds 2 --clients 16 --latency-clients 0 --warmup 5 --measure 10 --prewarm 5
+ * --login-clients 2,4,8 --login-warmup 5 --login-measure 20} (seconds); {@code --login-clients 0} skips
+ * the logins, {@code --prewarm 0} the pre-warm.
  */
 public final class LoadClients {
   private LoadClients() {}
@@ -51,35 +55,29 @@ public final class LoadClients {
     // The bare target runs in a JVM of its own (see BareTarget): its CPU is that process's.
     ProcessCpu bareCpu = d.getProperty("bare.pid") == null ? server : ProcessCpu.of(Long.parseLong(d.getProperty("bare.pid")));
     String bulwark = d.getProperty("bulwark");
-    String bare = d.getProperty("bare");
-    int rounds = bare == null ? 0 : o.rounds;
-    String path = d.getProperty("secret.path");
-    byte[] expected = Base64.getDecoder().decode(d.getProperty("secret.body", ""));
+    int rounds = d.getProperty("bare") == null ? 0 : o.rounds;
     String me = d.getProperty("me.body");
     List<String> targets = me == null ? List.of("A-bulwark", "B-bare") : List.of("A-bulwark", "B-bare", "M-me");
     // Round 0 is the pre-warm: one unmeasured window per target, its figures dropped.
     int first = rounds == 0 || o.prewarm.isZero() ? 1 : 0;
     for (int round = first; round <= rounds; round++) {
       for (String target : targets) {
-        try (HttpClient http = client(tls)) {
-          BenchApi api = new BenchApi(http, bulwark);
-          // A fresh token each round: access JWTs live 5 minutes, a full run is longer.
-          String token = api.login(d.getProperty("reader.login"), d.getProperty("reader.password"));
-          HttpRequest read = switch (target.charAt(0)) {
-            case 'A' -> BenchApi.secretRead(bulwark, path, token);
-            case 'B' -> BenchApi.secretRead(bare, path, token);
-            default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
-          };
-          byte[] answer = target.startsWith("M") ? Base64.getDecoder().decode(me) : expected;
-          ClosedLoop loop = new ClosedLoop(http, o.clients, round == 0 ? Duration.ZERO : o.warmup,
-              round == 0 ? o.prewarm : o.measure, i -> read, r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
-          LoadResult result = loop.run(target + "-r" + round, target.startsWith("B") ? bareCpu : server);
-          if (round == 0) {
-            System.err.println("pre-warmed " + target + " for " + o.prewarm.toSeconds() + " s (not measured)");
-          } else {
-            System.out.println(result.line());
-          }
+        Duration warmup = round == 0 ? Duration.ZERO : o.warmup;
+        Duration measure = round == 0 ? o.prewarm : o.measure;
+        LoadResult result = readWindow(tls, d, target, o.clients, warmup, measure, target + "-r" + round, server, bareCpu);
+        if (round == 0) {
+          System.err.println("pre-warmed " + target + " for " + o.prewarm.toSeconds() + " s (not measured)");
+        } else {
+          System.out.println(result.line());
         }
+      }
+    }
+    // The latency row: the same targets with few clients, where A waits on its durable audit
+    // commit rather than on the CPU; reported apart, not part of the capacity ratio.
+    if (rounds > 0 && o.latencyClients > 0) {
+      for (String target : targets) {
+        String label = target + "-c" + o.latencyClients;
+        System.out.println(readWindow(tls, d, target, o.latencyClients, o.warmup, o.measure, label, server, bareCpu).line());
       }
     }
     for (int clients : o.loginClients) {
@@ -94,6 +92,27 @@ public final class LoadClients {
         ClosedLoop loop = new ClosedLoop(http, clients, o.loginWarmup, o.loginMeasure, requests::get, LoadClients::loggedIn);
         System.out.println(loop.run("login-c" + clients, server).line());
       }
+    }
+  }
+
+  /** One closed-loop window of secret reads (or, for M, {@code /v1/me}) on {@code target}. */
+  private static LoadResult readWindow(SSLContext tls, Properties d, String target, int clients, Duration warmup,
+      Duration measure, String label, ProcessCpu server, ProcessCpu bareCpu) throws IOException, InterruptedException {
+    String bulwark = d.getProperty("bulwark");
+    String path = d.getProperty("secret.path");
+    try (HttpClient http = client(tls)) {
+      BenchApi api = new BenchApi(http, bulwark);
+      // A fresh token each window: access JWTs live 5 minutes, a full run is longer.
+      String token = api.login(d.getProperty("reader.login"), d.getProperty("reader.password"));
+      HttpRequest read = switch (target.charAt(0)) {
+        case 'A' -> BenchApi.secretRead(bulwark, path, token);
+        case 'B' -> BenchApi.secretRead(d.getProperty("bare"), path, token);
+        default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
+      };
+      byte[] answer = Base64.getDecoder().decode(target.startsWith("M") ? d.getProperty("me.body") : d.getProperty("secret.body", ""));
+      ClosedLoop loop = new ClosedLoop(http, clients, warmup, measure, i -> read,
+          r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
+      return loop.run(label, target.startsWith("B") ? bareCpu : server);
     }
   }
 
@@ -113,11 +132,12 @@ public final class LoadClients {
         .connectTimeout(Duration.ofSeconds(10)).build();
   }
 
-  private record Options(int rounds, int clients, Duration warmup, Duration measure, Duration prewarm,
+  private record Options(int rounds, int clients, int latencyClients, Duration warmup, Duration measure, Duration prewarm,
       List<Integer> loginClients, Duration loginWarmup, Duration loginMeasure) {
     static Options parse(String[] args) throws IOException {
       int rounds = 2;
       int clients = 16;
+      int latencyClients = 0;
       long warmup = 5;
       long measure = 10;
       long prewarm = -1;
@@ -129,6 +149,7 @@ public final class LoadClients {
         switch (args[i]) {
           case "--rounds" -> rounds = Integer.parseInt(value);
           case "--clients" -> clients = Integer.parseInt(value);
+          case "--latency-clients" -> latencyClients = Integer.parseInt(value);
           case "--warmup" -> warmup = Long.parseLong(value);
           case "--measure" -> measure = Long.parseLong(value);
           case "--prewarm" -> prewarm = Long.parseLong(value);
@@ -142,7 +163,7 @@ public final class LoadClients {
       if (args.length % 2 != 0) {
         throw new IOException("options come in pairs: --name value");
       }
-      return new Options(rounds, clients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure),
+      return new Options(rounds, clients, latencyClients, Duration.ofSeconds(warmup), Duration.ofSeconds(measure),
           Duration.ofSeconds(prewarm < 0 ? warmup : prewarm), loginClients,
           Duration.ofSeconds(loginWarmup), Duration.ofSeconds(loginMeasure));
     }
