@@ -54,6 +54,7 @@ public final class LoadClients {
     ProcessCpu server = ProcessCpu.of(Long.parseLong(d.getProperty("pid")));
     // The bare target runs in a JVM of its own (see BareTarget): its CPU is that process's.
     ProcessCpu bareCpu = d.getProperty("bare.pid") == null ? server : ProcessCpu.of(Long.parseLong(d.getProperty("bare.pid")));
+    ReadTargets reads = new ReadTargets(tls, d, server, bareCpu);
     String bulwark = d.getProperty("bulwark");
     int rounds = d.getProperty("bare") == null ? 0 : o.rounds;
     String me = d.getProperty("me.body");
@@ -64,7 +65,7 @@ public final class LoadClients {
       for (String target : targets) {
         Duration warmup = round == 0 ? Duration.ZERO : o.warmup;
         Duration measure = round == 0 ? o.prewarm : o.measure;
-        LoadResult result = readWindow(tls, d, target, o.clients, warmup, measure, target + "-r" + round, server, bareCpu);
+        LoadResult result = reads.window(target, o.clients, warmup, measure, target + "-r" + round);
         if (round == 0) {
           System.err.println("pre-warmed " + target + " for " + o.prewarm.toSeconds() + " s (not measured)");
         } else {
@@ -77,7 +78,7 @@ public final class LoadClients {
     if (rounds > 0 && o.latencyClients > 0) {
       for (String target : targets) {
         String label = target + "-c" + o.latencyClients;
-        System.out.println(readWindow(tls, d, target, o.latencyClients, o.warmup, o.measure, label, server, bareCpu).line());
+        System.out.println(reads.window(target, o.latencyClients, o.warmup, o.measure, label).line());
       }
     }
     for (int clients : o.loginClients) {
@@ -95,24 +96,29 @@ public final class LoadClients {
     }
   }
 
-  /** One closed-loop window of secret reads (or, for M, {@code /v1/me}) on {@code target}. */
-  private static LoadResult readWindow(SSLContext tls, Properties d, String target, int clients, Duration warmup,
-      Duration measure, String label, ProcessCpu server, ProcessCpu bareCpu) throws IOException, InterruptedException {
-    String bulwark = d.getProperty("bulwark");
-    String path = d.getProperty("secret.path");
-    try (HttpClient http = client(tls)) {
-      BenchApi api = new BenchApi(http, bulwark);
-      // A fresh token each window: access JWTs live 5 minutes, a full run is longer.
-      String token = api.login(d.getProperty("reader.login"), d.getProperty("reader.password"));
-      HttpRequest read = switch (target.charAt(0)) {
-        case 'A' -> BenchApi.secretRead(bulwark, path, token);
-        case 'B' -> BenchApi.secretRead(d.getProperty("bare"), path, token);
-        default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
-      };
-      byte[] answer = Base64.getDecoder().decode(target.startsWith("M") ? d.getProperty("me.body") : d.getProperty("secret.body", ""));
-      ClosedLoop loop = new ClosedLoop(http, clients, warmup, measure, i -> read,
-          r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
-      return loop.run(label, target.startsWith("B") ? bareCpu : server);
+  /**
+   * The read targets of the descriptor {@code d}, measured with the server's CPU (A, M) or the bare
+   * target's (B).
+   */
+  private record ReadTargets(SSLContext tls, Properties d, ProcessCpu server, ProcessCpu bare) {
+    /** One closed-loop window of secret reads (or, for M, {@code /v1/me}) on {@code target}. */
+    LoadResult window(String target, int clients, Duration warmup, Duration measure, String label)
+        throws IOException, InterruptedException {
+      String bulwark = d.getProperty("bulwark");
+      String path = d.getProperty("secret.path");
+      try (HttpClient http = client(tls)) {
+        // A fresh token each window: access JWTs live 5 minutes, a full run is longer.
+        String token = new BenchApi(http, bulwark).login(d.getProperty("reader.login"), d.getProperty("reader.password"));
+        HttpRequest read = switch (target.charAt(0)) {
+          case 'A' -> BenchApi.secretRead(bulwark, path, token);
+          case 'B' -> BenchApi.secretRead(d.getProperty("bare"), path, token);
+          default -> BenchApi.authenticatedGet(bulwark, "/v1/me", token);
+        };
+        byte[] answer = Base64.getDecoder().decode(target.startsWith("M") ? d.getProperty("me.body") : d.getProperty("secret.body", ""));
+        ClosedLoop loop = new ClosedLoop(http, clients, warmup, measure, i -> read,
+            r -> r.statusCode() == 200 && Arrays.equals(r.body(), answer));
+        return loop.run(label, target.startsWith("B") ? bare : server);
+      }
     }
   }
 

@@ -10,6 +10,7 @@ import java.nio.channels.ByteChannel;
 import java.util.ArrayDeque;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * One stream's state: its receive buffer (bounded by the window it granted), its send credit, and
@@ -242,7 +243,7 @@ final class StreamImpl implements ChannelStream {
    * if its receive role is free (leader/follower, docs/channel-protocol.md §4), or waits on {@code
    * condition} to be woken by whoever holds it.
    */
-  private void awaitPeer(Condition condition, java.util.function.BooleanSupplier ready) {
+  private void awaitPeer(Condition condition, BooleanSupplier ready) {
     while (!ready.getAsBoolean()) {
       if (session.leadOrWait(ready)) {
         continue;
