@@ -93,6 +93,7 @@ abstract class AbstractDataKeyRotationTest {
       assertThat(versionsUnder(oldKey)).isZero();
       assertThat(versionsUnder(job.targetKeyId())).isEqualTo(24);
       assertThat(store.get("owner-2", new SecretPath("p/3"), OptionalInt.of(1)).value()).isEqualTo("value-2-3-0");
+      awaitWorkerIdle(pool);
       assertThat(((SecretContent.Fields) store.get("owner-2", new SecretPath("p/3"), OptionalInt.of(2)).content()).data())
           .containsExactly(java.util.Map.entry("v", "value-2-3-1"));
       assertThat(audit.withAction("secret.rotation.finish")).singleElement()
@@ -198,6 +199,7 @@ abstract class AbstractDataKeyRotationTest {
       RotationJob done = awaitFinished(rotation, rotation.start("admin-1").id());
       assertThat(done.done()).isEqualTo(2);
       assertThat(done.failed()).isEqualTo(1);
+      awaitWorkerIdle(pool);
       assertThat(audit.withAction("secret.rotation.finish")).singleElement()
           .satisfies(e -> assertThat(e.outcome()).isEqualTo("failure"));
     } finally {
@@ -222,6 +224,15 @@ abstract class AbstractDataKeyRotationTest {
 
   RotationJob statusOf(String id) {
     return db.read(c -> RewrapRows.job(c, id)).orElseThrow().job();
+  }
+
+  /**
+   * Waits until the single worker thread has run everything queued before now. The job's row reads
+   * "finished" as soon as its transaction commits; the worker records the audit event just after, so
+   * a test that checks the audit trail must wait for the worker, not for the row.
+   */
+  static void awaitWorkerIdle(ExecutorService singleThreadPool) throws Exception {
+    singleThreadPool.submit(() -> { }).get(30, TimeUnit.SECONDS);
   }
 
   static RotationJob awaitFinished(DataKeyRotation rotation, String id) throws InterruptedException {
