@@ -15,8 +15,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -62,16 +62,39 @@ public final class AuditLogVerifier {
 
   static Outcome outcome(Path log, AuditVerifyKeys keys, Limits limits) throws AuditTamperedException, IOException {
     Objects.requireNonNull(log, "log");
-    Optional<String> head;
-    try {
-      head = Optional.of(Files.readString(AuditLog.headPath(log), StandardCharsets.US_ASCII).strip());
-    } catch (NoSuchFileException absent) {
-      head = Optional.empty();
-    }
+    Optional<List<String>> candidates = AuditHeadFile.candidates(AuditLog.headPath(log));
+    Optional<String> head = candidates.isEmpty() ? Optional.empty() : Optional.of(newestHead(candidates.get(), keys));
     try (Reader reader = new InputStreamReader(Files.newInputStream(log),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))) {
       return run(reader, head, keys, limits);
     }
+  }
+
+  /**
+   * The newest of a head file's checkpoints ({@link AuditHeadFile#candidates}) whose signatures
+   * verify. One that does not verify is skipped (a publish torn by a crash, see {@link
+   * AuditHeadFile}); when none verifies, the head is a bad checkpoint.
+   */
+  static String newestHead(List<String> candidates, AuditVerifyKeys keys) throws AuditTamperedException {
+    String newest = null;
+    long newestSeq = -1;
+    AuditTamperedException failure = null;
+    for (String candidate : candidates) {
+      try {
+        Line line = verifiedHead(candidate, keys);
+        if (line.seq() > newestSeq) {
+          newest = candidate;
+          newestSeq = line.seq();
+        }
+      } catch (AuditTamperedException e) {
+        failure = e;
+      }
+    }
+    if (newest == null) {
+      throw failure != null ? failure
+          : new AuditTamperedException(Kind.BAD_CHECKPOINT, 0, 0, "the head file holds no checkpoint");
+    }
+    return newest;
   }
 
   static Outcome empty() {

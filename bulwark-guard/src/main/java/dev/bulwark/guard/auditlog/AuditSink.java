@@ -3,13 +3,9 @@ package dev.bulwark.guard.auditlog;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /** Where an {@link AuditLog} writes: the log (append-only) and its signed head. Seam for failure tests. */
@@ -18,13 +14,13 @@ interface AuditSink extends AutoCloseable {
 
   void sync() throws IOException;
 
-  /** Replaces the head file atomically with {@code checkpointLine}. */
+  /** Makes {@code checkpointLine} the head, durably and crash-safely ({@link AuditHeadFile}). */
   void publishHead(String checkpointLine) throws IOException;
 
   @Override
   void close() throws IOException;
 
-  /** The file sink: an append-only channel, owner-only permissions, atomic head replacement. */
+  /** The file sink: an append-only channel, owner-only permissions, a two-slot head file written in place. */
   static AuditSink files(Path log) throws IOException {
     Path head = AuditLog.headPath(log);
     boolean posix = log.toAbsolutePath().getFileSystem().supportedFileAttributeViews().contains("posix");
@@ -32,6 +28,13 @@ interface AuditSink extends AutoCloseable {
     FileChannel channel = posix
         ? FileChannel.open(log, options, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
         : FileChannel.open(log, options);
+    AuditHeadFile.Writer heads;
+    try {
+      heads = new AuditHeadFile.Writer(head, posix);
+    } catch (IOException | RuntimeException e) {
+      channel.close();
+      throw e;
+    }
     return new AuditSink() {
       @Override
       public void append(byte[] line) throws IOException {
@@ -48,21 +51,14 @@ interface AuditSink extends AutoCloseable {
 
       @Override
       public void publishHead(String checkpointLine) throws IOException {
-        Path temp = head.resolveSibling(head.getFileName() + ".tmp");
-        try (FileChannel out = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
-            StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-          ByteBuffer buffer = ByteBuffer.wrap((checkpointLine + "\n").getBytes(StandardCharsets.US_ASCII));
-          while (buffer.hasRemaining()) {
-            out.write(buffer);
-          }
-          out.force(true);
-        }
-        Files.move(temp, head, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        heads.publish(checkpointLine);
       }
 
       @Override
       public void close() throws IOException {
-        channel.close();
+        try (heads) {
+          channel.close();
+        }
       }
     };
   }

@@ -94,7 +94,7 @@ class AuditLogBatchTest {
     List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
     assertThat(lines).hasSize(14);
     assertThat(lines.getLast()).startsWith("C 13 ").isEqualTo(audit.head().orElseThrow());
-    assertThat(Files.readString(AuditLog.headPath(log), StandardCharsets.US_ASCII).strip()).isEqualTo(lines.getLast());
+    assertThat(AuditHeadFile.candidates(AuditLog.headPath(log)).orElseThrow()).containsExactly(lines.getLast());
     audit.close();
     // Nothing new since the batch's checkpoint, so close adds none.
     assertThat(Files.readAllLines(log, StandardCharsets.UTF_8)).hasSize(14);

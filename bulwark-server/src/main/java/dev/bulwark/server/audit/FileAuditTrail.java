@@ -49,10 +49,11 @@ import java.util.concurrent.locks.ReentrantReadWriteLock;
  * only after its own event is durable, and if the batch cannot be written every caller in it gets
  * {@link AuditUnavailableException}. The batch goes to guard's {@link AuditLog#appendAll(List,
  * Runnable)}: one write and one {@code fsync} for the whole batch (plus, when it reaches the
- * checkpoint interval, one signature and one head-file replace), so the {@code fsync} cost is shared
- * by every caller in it. The lead is handed over as soon as the batch is written and {@code
- * fsync}ed, before its head is published, so the next batch's write overlaps that publish; the
- * callers of a batch are still settled only once guard's append returned (head published).
+ * checkpoint interval, one signature and one in-place head write with its {@code fdatasync}), so
+ * the {@code fsync} cost is shared by every caller in it. The lead is handed over as soon as the
+ * batch is written and {@code fsync}ed, before its head is published, so the next batch's write
+ * overlaps that publish; the callers of a batch are still settled only once guard's append
+ * returned (head published).
  *
  * <p>Thread-safe: {@link #verify} and {@link #read} exclude appends while they read, so they never see
  * a half-written line. {@link #close} waits for every queued event to be written first. One process
@@ -66,8 +67,8 @@ public final class FileAuditTrail implements AuditTrail, AutoCloseable {
    * Records between signed checkpoints. Guard's default is 100; the server signs every 10 because it
    * is not told when it stops (no final checkpoint on a kill or, today, on a graceful stop), and only
    * the signed part is protected against truncation. Signing costs one Ed25519 signature and one
-   * head-file replace per 10 events, or per batch when batches are larger (guard signs once at the
-   * end of a batch, over the whole chain).
+   * head write (in place, with its {@code fdatasync}) per 10 events, or per batch when batches are
+   * larger (guard signs once at the end of a batch, over the whole chain).
    */
   public static final int CHECKPOINT_EVERY_RECORDS = 10;
 
