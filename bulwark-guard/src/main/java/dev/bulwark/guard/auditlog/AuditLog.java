@@ -29,8 +29,9 @@ import java.util.Optional;
  *       the chain at that point ({@link AuditLogVerifier} says where).
  *   <li>Every {@code checkpointEveryRecords} records, and on {@link #close()}, a checkpoint signs
  *       (sequence number, chain MAC) with Ed25519, and with ML-DSA-65 too when {@link AuditKeys}
- *       holds that key. The latest checkpoint is also written to {@code <log>.head} (atomic
- *       replace), which lets the verifier detect truncation.
+ *       holds that key. The latest checkpoint is also written to {@code <log>.head} (one of two
+ *       slots, in place, crash-safe: {@link AuditHeadFile}), which lets the verifier detect
+ *       truncation.
  *   <li>Each record is written and {@code fsync}ed before {@link #append} returns; {@link
  *       #appendAll} writes a batch with one write and one {@code fsync}. Any write error
  *       (a full disk) fails closed: {@code append} throws {@link AuditWriteException}, the caller
@@ -150,10 +151,11 @@ public final class AuditLog implements AutoCloseable {
    * and {@link AuditEventTooLargeException#rejected()} names every offending position. Then all
    * records are chained in order and written with one write and one {@code fsync}. If the batch
    * reaches the checkpoint interval, one checkpoint over the whole chain so far is signed and goes
-   * in that same write, after the batch's last record, then becomes the head (temp file, {@code
-   * fsync}, rename). So after any append returns, fewer than {@code checkpointEveryRecords} records
-   * are unsigned, and the head covers every checkpoint written before or with this batch; a batch
-   * larger than the interval gets one checkpoint at its end, not one per interval inside it.
+   * in that same write, after the batch's last record, then becomes the head (a slot of the head
+   * file written in place, {@code fdatasync}). So after any append returns, fewer than {@code
+   * checkpointEveryRecords} records are unsigned, and the head covers every checkpoint written
+   * before or with this batch; a batch larger than the interval gets one checkpoint at its end, not
+   * one per interval inside it.
    *
    * {@snippet :
    * long last = audit.appendAll(List.of(
@@ -162,7 +164,7 @@ public final class AuditLog implements AutoCloseable {
    * }
    *
    * <p>The head is published after the append lock is released: the next batch can be written and
-   * {@code fsync}ed while this one's head is being replaced. Heads are published one at a time and
+   * {@code fsync}ed while this one's head is being written. Heads are published one at a time and
    * in sequence order, never an older one over a newer one; when several wait, the first to get
    * its turn publishes the newest checkpoint written so far and the others, already covered, return
    * without publishing.

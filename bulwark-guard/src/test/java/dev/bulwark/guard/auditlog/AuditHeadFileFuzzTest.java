@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.bulwark.crypto.mac.MacAlgorithm;
-import dev.bulwark.crypto.mac.MacKey;
-import dev.bulwark.crypto.signature.SignatureAlgorithm;
-import dev.bulwark.crypto.signature.SigningKey;
 import dev.bulwark.guard.Limits;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -30,31 +19,10 @@ import java.util.Set;
  * reads as truncated.
  */
 class AuditHeadFileFuzzTest {
-  private static final AuditKeys KEYS = new AuditKeys(
-      MacKey.insecureFromBytes(MacAlgorithm.HMAC_SHA256, new byte[32]),
-      SigningKey.generate(SignatureAlgorithm.ED25519), Optional.empty());
-  private static final String LOG;
-  private static final byte[] HEAD_FILE;
-  private static final Set<String> SIGNED;
-
-  static {
-    try {
-      Path dir = Files.createTempDirectory("audit-head-fuzz");
-      Path log = dir.resolve("audit.log");
-      try (AuditLog audit = AuditLog.open(log, KEYS, 3, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Limits.defaults())) {
-        for (int i = 0; i < 7; i++) {
-          audit.append(AuditEvent.of("login", "user" + i, "success"));
-        }
-      }
-      LOG = Files.readString(log, StandardCharsets.UTF_8);
-      HEAD_FILE = Files.readAllBytes(AuditLog.headPath(log));
-      SIGNED = Set.copyOf(LOG.lines().filter(line -> line.startsWith("C ")).toList());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (AuditTamperedException | AuditWriteException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final AuditKeys KEYS = GenuineAuditLog.KEYS;
+  private static final String LOG = GenuineAuditLog.INSTANCE.log();
+  private static final byte[] HEAD_FILE = GenuineAuditLog.INSTANCE.headFile();
+  private static final Set<String> SIGNED = Set.copyOf(LOG.lines().filter(line -> line.startsWith("C ")).toList());
 
   @FuzzTest
   void headFile_yieldsASignedHeadOrABadCheckpoint(FuzzedDataProvider data) throws IOException {

@@ -4,20 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import dev.bulwark.crypto.mac.MacAlgorithm;
-import dev.bulwark.crypto.mac.MacKey;
-import dev.bulwark.crypto.signature.SignatureAlgorithm;
-import dev.bulwark.crypto.signature.SigningKey;
 import dev.bulwark.guard.Limits;
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Optional;
 
 /**
@@ -26,27 +15,8 @@ import java.util.Optional;
  * an edited log that still verifies must be byte-identical to the genuine one.
  */
 class AuditLogVerifierFuzzTest {
-  private static final AuditKeys KEYS = new AuditKeys(
-      MacKey.insecureFromBytes(MacAlgorithm.HMAC_SHA256, new byte[32]),
-      SigningKey.generate(SignatureAlgorithm.ED25519), Optional.empty());
-  private static final String GENUINE = writeGenuine();
-
-  private static String writeGenuine() {
-    try {
-      Path dir = Files.createTempDirectory("audit-fuzz");
-      Path log = dir.resolve("audit.log");
-      try (AuditLog audit = AuditLog.open(log, KEYS, 3, Clock.fixed(Instant.EPOCH, ZoneOffset.UTC), Limits.defaults())) {
-        for (int i = 0; i < 7; i++) {
-          audit.append(AuditEvent.of("login", "user" + i, "success"));
-        }
-      }
-      return Files.readString(log, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (AuditTamperedException | AuditWriteException e) {
-      throw new IllegalStateException(e);
-    }
-  }
+  private static final AuditKeys KEYS = GenuineAuditLog.KEYS;
+  private static final String GENUINE = GenuineAuditLog.INSTANCE.log();
 
   @FuzzTest
   void verify_returnsOrThrowsTampered(FuzzedDataProvider data) throws IOException {
