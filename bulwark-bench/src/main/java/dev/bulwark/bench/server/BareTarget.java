@@ -26,6 +26,13 @@ import java.util.Optional;
  * <p>Listens on 127.0.0.1 on a free port. Thread-safe once started; {@link #close()} stops it.
  */
 public final class BareTarget implements AutoCloseable {
+  /**
+   * JVM property: Jetty's header cache size for B (unset: Jetty's default, what a bare Javalin
+   * application gets). The Bulwark server sets 0. ServerCompare starts B with its own JVM options,
+   * so {@code BULWARK_SERVER_JVM="-Dbulwark.bench.bare.headerCacheSize=0"} reaches B.
+   */
+  public static final String HEADER_CACHE_PROPERTY = "bulwark.bench.bare.headerCacheSize";
+
   private final Javalin app;
 
   private BareTarget(Javalin app) {
@@ -43,6 +50,13 @@ public final class BareTarget implements AutoCloseable {
       c.jetty.modifyHttpConfiguration(http -> {
         http.setSendServerVersion(false);
         http.setSendXPoweredBy(false);
+        // Diagnostic only (docs/benchmarks.md): B keeps Jetty's default header cache, as a bare
+        // Javalin application does; this property gives it the server's setting (0, off) to see
+        // how much of B's cost is that cache.
+        Integer headerCache = Integer.getInteger(HEADER_CACHE_PROPERTY);
+        if (headerCache != null) {
+          http.setHeaderCacheSize(headerCache);
+        }
       });
       c.jetty.addConnector((server, http) -> TlsConnectors.https(server, http, identity, "127.0.0.1", 0));
       c.routes.get("/v1/secrets/<path>", ctx -> {
