@@ -179,8 +179,9 @@ final class AuditHeadFile {
         out.force(true);
       }
       Files.move(temp, head, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-      if (posix) {
-        syncDirectory(head.toAbsolutePath().getParent());
+      Path directory = head.toAbsolutePath().getParent();
+      if (posix && directory != null) {
+        syncDirectory(directory);
       }
       channel = FileChannel.open(head, StandardOpenOption.READ, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS);
       nextSlot = 1;
