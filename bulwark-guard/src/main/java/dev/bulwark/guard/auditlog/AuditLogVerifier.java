@@ -63,7 +63,7 @@ public final class AuditLogVerifier {
   static Outcome outcome(Path log, AuditVerifyKeys keys, Limits limits) throws AuditTamperedException, IOException {
     Objects.requireNonNull(log, "log");
     Optional<List<String>> candidates = AuditHeadFile.candidates(AuditLog.headPath(log));
-    Optional<String> head = candidates.isEmpty() ? Optional.empty() : Optional.of(newestHead(candidates.get(), keys));
+    Line head = candidates.isEmpty() ? null : newestHead(candidates.get(), keys);
     try (Reader reader = new InputStreamReader(Files.newInputStream(log),
         StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT))) {
       return run(reader, head, keys, limits);
@@ -72,19 +72,17 @@ public final class AuditLogVerifier {
 
   /**
    * The newest of a head file's checkpoints ({@link AuditHeadFile#candidates}) whose signatures
-   * verify. One that does not verify is skipped (a publish torn by a crash, see {@link
-   * AuditHeadFile}); when none verifies, the head is a bad checkpoint.
+   * verify, already verified. One that does not verify is skipped (a publish torn by a crash, see
+   * {@link AuditHeadFile}); when none verifies, the head is a bad checkpoint.
    */
-  static String newestHead(List<String> candidates, AuditVerifyKeys keys) throws AuditTamperedException {
-    String newest = null;
-    long newestSeq = -1;
+  static Line newestHead(List<String> candidates, AuditVerifyKeys keys) throws AuditTamperedException {
+    Line newest = null;
     AuditTamperedException failure = null;
     for (String candidate : candidates) {
       try {
         Line line = verifiedHead(candidate, keys);
-        if (line.seq() > newestSeq) {
-          newest = candidate;
-          newestSeq = line.seq();
+        if (newest == null || line.seq() > newest.seq()) {
+          newest = line;
         }
       } catch (AuditTamperedException e) {
         failure = e;
@@ -110,19 +108,20 @@ public final class AuditLogVerifier {
    */
   public static AuditVerification verify(Reader content, Optional<String> signedHead, AuditVerifyKeys keys, Limits limits)
       throws AuditTamperedException, IOException {
-    return run(content, signedHead, keys, limits).result();
+    Objects.requireNonNull(signedHead, "signedHead");
+    Objects.requireNonNull(keys, "keys");
+    return run(content, signedHead.isEmpty() ? null : verifiedHead(signedHead.get(), keys), keys, limits).result();
   }
 
   /** Verification outcome plus the chain state a writer resumes from. */
   record Outcome(AuditVerification result, byte[] lastMac) {}
 
-  static Outcome run(Reader content, Optional<String> signedHead, AuditVerifyKeys keys, Limits limits)
+  /** Verifies {@code content} against {@code head}, a checkpoint whose signatures were verified (null: none). */
+  static Outcome run(Reader content, Line head, AuditVerifyKeys keys, Limits limits)
       throws AuditTamperedException, IOException {
     Objects.requireNonNull(content, "content");
-    Objects.requireNonNull(signedHead, "signedHead");
     Objects.requireNonNull(keys, "keys");
     Objects.requireNonNull(limits, "limits");
-    Line head = signedHead.isEmpty() ? null : verifiedHead(signedHead.get(), keys);
     Mac mac = Mac.create(keys.chainKey());
     Lines lines = new Lines(content, limits.maxStringLength());
     byte[] previous = AuditFormat.GENESIS;

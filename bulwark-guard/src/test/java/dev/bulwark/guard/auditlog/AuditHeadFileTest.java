@@ -2,6 +2,7 @@ package dev.bulwark.guard.auditlog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import dev.bulwark.guard.Limits;
 import dev.bulwark.guard.auditlog.AuditTamperedException.Kind;
@@ -69,10 +70,15 @@ class AuditHeadFileTest {
   }
 
   private AuditTamperedException tampered() {
-    AuditTamperedException[] caught = new AuditTamperedException[1];
-    assertThatThrownBy(() -> AuditLogVerifier.verify(log, keys.verifyKeys()))
-        .isInstanceOfSatisfying(AuditTamperedException.class, e -> caught[0] = e);
-    return caught[0];
+    return assertThrows(AuditTamperedException.class, () -> AuditLogVerifier.verify(log, keys.verifyKeys()));
+  }
+
+  /** Keeps the log's first {@code lines} lines and expects the head (covering {@code covered}) to catch the cut. */
+  private void assertCutCaught(int lines, long recordsLeft, long covered) throws IOException {
+    truncateLogTo(lines);
+    AuditTamperedException e = tampered();
+    assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
+    assertThat(e.getMessage()).contains("after record " + recordsLeft, "covers record " + covered);
   }
 
   /** Log with a checkpoint after every record: lines R1 C1 R2 C2 R3 C3, heads C1, C2, C3. */
@@ -103,10 +109,7 @@ class AuditHeadFileTest {
     }
     assertThat(Files.exists(head.resolveSibling(head.getFileName() + ".tmp"))).isFalse();
     // The newest head catches a cut of the last record and its checkpoint.
-    truncateLogTo(4);
-    AuditTamperedException e = tampered();
-    assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(e.getMessage()).contains("after record 2", "covers record 3");
+    assertCutCaught(4, 2, 3);
   }
 
   @Test
@@ -132,10 +135,7 @@ class AuditHeadFileTest {
     assertThat(ok.headChecked()).isTrue();
     assertThat(ok.records()).isEqualTo(3);
     // C2 in slot 1 is now the head: a cut below record 2 is still found.
-    truncateLogTo(2);
-    AuditTamperedException e = tampered();
-    assertThat(e.kind()).isEqualTo(Kind.TRUNCATED);
-    assertThat(e.getMessage()).contains("after record 1", "covers record 2");
+    assertCutCaught(2, 1, 2);
   }
 
   @Test
@@ -171,8 +171,7 @@ class AuditHeadFileTest {
     // What an earlier version left: the latest checkpoint line alone.
     Files.writeString(head, heads.get(2) + "\n", StandardCharsets.US_ASCII);
     assertThat(AuditLogVerifier.verify(log, keys.verifyKeys()).headChecked()).isTrue();
-    truncateLogTo(4);
-    assertThat(tampered().kind()).isEqualTo(Kind.TRUNCATED);
+    assertCutCaught(4, 2, 3);
     Files.writeString(log, String.join("\n", logLines) + "\n", StandardCharsets.UTF_8);
 
     try (AuditLog audit = AuditLog.open(log, keys, 1, CLOCK, Limits.defaults())) {
